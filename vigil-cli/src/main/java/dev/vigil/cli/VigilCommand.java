@@ -1,0 +1,50 @@
+package dev.vigil.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command: wires the subcommands and maps outcomes to exit codes. */
+@Command(
+    name = "vigil",
+    mixinStandardHelpOptions = true,
+    versionProvider = VigilCommand.Version.class,
+    description = "Runs Elastic Security detection rules over ECS events.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class VigilCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** Builds the command line; picocli already exits 2 on usage errors, as Vigil wants. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new VigilCommand());
+  }
+
+  /** Reads the version Maven filtered into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties properties = new Properties();
+      try (InputStream in = VigilCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {"vigil " + properties.getProperty("version", "unknown")};
+    }
+  }
+}
