@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Streams ~1 GB of events through the reader in a JVM with a 24 MB heap. Holding the input, or
- * even a fraction of the events, would fail with OutOfMemoryError.
+ * Streams ~1 GB of events through the reader in a JVM with a 24 MB heap. Holding the input, or even
+ * a fraction of the events, would fail with OutOfMemoryError.
  */
 class BoundedMemoryTest {
 
