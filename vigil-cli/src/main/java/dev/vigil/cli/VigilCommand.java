@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VigilCommand.Version.class,
     description = "Runs Elastic Security detection rules over ECS events.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {EventsCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,9 +27,23 @@ public final class VigilCommand implements Runnable {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** Builds the command line; picocli already exits 2 on usage errors, as Vigil wants. */
+  /**
+   * Builds the command line. picocli already exits 2 on usage errors; user errors found while
+   * running (a bad mapping file, an unreadable path) become a one-line message and exit 2 too, with
+   * no stack trace.
+   */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new VigilCommand());
+    CommandLine commandLine = new CommandLine(new VigilCommand());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          if (UserErrors.isUserError(exception)) {
+            cmd.getErr().println("vigil: " + UserErrors.message(exception));
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+          }
+          throw exception;
+        });
+    return commandLine;
   }
 
   /** Reads the version Maven filtered into the jar. */

@@ -196,7 +196,7 @@ class EventReaderTest {
         .containsExactly(
             "<stdin>:2: invalid JSON at column 7: Unrecognized token 'broken': was expecting"
                 + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
-            dir.resolve("missing.ndjson") + ":0: cannot read: no such file");
+            dir.resolve("missing.ndjson") + ": cannot read: no such file");
   }
 
   @Test

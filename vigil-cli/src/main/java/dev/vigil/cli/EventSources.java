@@ -1,0 +1,74 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.event.EventInput;
+import dev.vigil.core.event.EventReader;
+import dev.vigil.core.event.InputProblem;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The event inputs every event-reading command takes, and how their problems are reported: each
+ * malformed part as {@code file:line: reason} on stderr as it is met, then a count in the summary.
+ * Unreadable inputs always fail the command (exit 2); malformed lines do only with {@code
+ * --strict}.
+ */
+final class EventSources {
+
+  @Parameters(
+      paramLabel = "EVENTS",
+      arity = "1..*",
+      description =
+          "Event files (NDJSON, JSON array or JSON objects; .gz too), directories (read"
+              + " recursively) or - for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 2) when any event cannot be read, instead of skipping it.")
+  boolean strict;
+
+  private long malformed;
+  private long unreadable;
+
+  /** Opens a reader over the inputs that reports problems to {@code err}. */
+  EventReader open(PrintWriter err) {
+    List<EventInput> inputs = EventInput.expand(paths, () -> System.in);
+    return EventReader.open(inputs, problem -> report(problem, err));
+  }
+
+  private void report(InputProblem problem, PrintWriter err) {
+    if (problem.reason().startsWith("cannot read")) {
+      unreadable++;
+    } else {
+      malformed++;
+    }
+    err.println(problem);
+    err.flush();
+  }
+
+  /** One line for the end of a run, e.g. {@code read 412 events; 2 malformed events skipped}. */
+  String summary(EventReader reader) {
+    StringBuilder out = new StringBuilder("read " + reader.eventCount() + " events");
+    if (malformed > 0) {
+      out.append("; ")
+          .append(malformed)
+          .append(malformed == 1 ? " malformed event skipped" : " malformed events skipped");
+    }
+    if (unreadable > 0) {
+      out.append("; ")
+          .append(unreadable)
+          .append(unreadable == 1 ? " input unreadable" : " inputs unreadable");
+    }
+    return out.toString();
+  }
+
+  /**
+   * The exit code reading alone earns: 2 for unreadable inputs, or malformed ones with --strict.
+   */
+  int exitCode() {
+    return unreadable > 0 || (strict && malformed > 0) ? ExitCodes.USAGE : ExitCodes.OK;
+  }
+}
