@@ -1,0 +1,54 @@
+package dev.vigil.rules.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vigil.rules.model.RuleSource;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Loads the rules of a Kibana export (ndjson): one JSON object per line, rules first, then the
+ * exception lists and items they reference, action connectors, and a closing summary line. Rules
+ * are the lines with a {@code rule_id} and a {@code type}; the other kinds of line are left to the
+ * components that use them.
+ */
+final class KibanaExportLoader {
+  private static final JsonMapper JSON = new JsonMapper();
+
+  private KibanaExportLoader() {}
+
+  static void load(String text, Path file, RuleLoader.Result.Builder result) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int lineNumber = i + 1;
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (JsonProcessingException e) {
+        result.problem(
+            new RuleLoadException(
+                file + ":" + lineNumber + ": invalid JSON: " + firstLine(e.getOriginalMessage())));
+        continue;
+      }
+      if (!node.isObject() || !node.has("rule_id") || !node.has("type")) {
+        continue;
+      }
+      RuleLoader.catching(
+          result::problem,
+          () ->
+              result.rule(
+                  RuleReader.read(
+                      node, new RuleSource(file, lineNumber, Optional.empty(), Optional.empty()))));
+    }
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.vigil.rules.load;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.rules.model.Rule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Loads rules from files and directories: detection-rules TOML files ({@code *.toml}) and Kibana
+ * exports ({@code *.ndjson}), directories recursively in path order. A file that cannot be loaded
+ * becomes a problem with its location; every other rule still loads.
+ */
+public final class RuleLoader {
+  private RuleLoader() {}
+
+  /** What loading produced: the rules, in load order, and the problems met. */
+  public record Result(List<Rule> rules, List<RuleLoadException> problems) {
+    public Result {
+      rules = List.copyOf(rules);
+      problems = List.copyOf(problems);
+    }
+
+    /** Collects a result while loading. */
+    static final class Builder {
+      private final List<Rule> rules = new ArrayList<>();
+      private final List<RuleLoadException> problems = new ArrayList<>();
+
+      void rule(Rule rule) {
+        rules.add(requireNonNull(rule, "rule is null"));
+      }
+
+      void problem(RuleLoadException problem) {
+        problems.add(requireNonNull(problem, "problem is null"));
+      }
+
+      Result build() {
+        return new Result(rules, problems);
+      }
+    }
+  }
+
+  public static Result load(List<Path> paths) {
+    Result.Builder result = new Result.Builder();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        for (Path file : ruleFiles(path, result)) {
+          loadFile(file, result);
+        }
+      } else {
+        loadFile(path, result);
+      }
+    }
+    return result.build();
+  }
+
+  private static List<Path> ruleFiles(Path directory, Result.Builder result) {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(RuleLoader::isRuleFile)
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
+    } catch (IOException e) {
+      result.problem(new RuleLoadException(directory + ": cannot list: " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private static boolean isRuleFile(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".toml") || name.endsWith(".ndjson");
+  }
+
+  private static void loadFile(Path file, Result.Builder result) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      result.problem(new RuleLoadException(file + ": no such file"));
+      return;
+    } catch (IOException e) {
+      result.problem(new RuleLoadException(file + ": cannot read: " + e.getMessage()));
+      return;
+    }
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
+      KibanaExportLoader.load(text, file, result);
+    } else {
+      catching(result::problem, () -> result.rule(TomlRuleLoader.load(text, file)));
+    }
+  }
+
+  /** Runs one rule's loading; its failure becomes a problem so that other rules still load. */
+  static void catching(Consumer<RuleLoadException> problems, Runnable action) {
+    try {
+      action.run();
+    } catch (RuleLoadException e) {
+      problems.accept(e);
+    }
+  }
+}
