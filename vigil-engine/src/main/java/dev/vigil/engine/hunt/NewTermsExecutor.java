@@ -1,0 +1,129 @@
+package dev.vigil.engine.hunt;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.time.DateMath;
+import dev.vigil.engine.alert.Alert;
+import dev.vigil.engine.alert.AlertBuilder;
+import dev.vigil.engine.alert.AlertBuilder.Execution;
+import dev.vigil.engine.alert.AlertIds;
+import dev.vigil.engine.source.Timeline;
+import dev.vigil.rules.model.TypeParameters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * new_terms rules (engine-semantics.md §3.4): a value (or combination of values of 2–3 fields, each
+ * array element judged on its own) is new when its first appearance among the rule's matching
+ * events in {@code [history_window_start, to]} is strictly after the window's {@code from}. Each
+ * new value alerts once, on the earliest event of the window that has it; events missing a field
+ * are ignored.
+ *
+ * <p>For a backtest every matching event is known up front, so first appearances are answered from
+ * a per-combination sorted list of times instead of Kibana's aggregation round trips; the answers
+ * are the same.
+ */
+final class NewTermsExecutor implements RuleExecutor {
+  private final RuleRun run;
+  private final Timeline matching;
+  private final TypeParameters.NewTerms parameters;
+  private final TermValues terms;
+  private final Map<List<Object>, List<Instant>> appearances = new HashMap<>();
+  private final Set<String> written = new HashSet<>();
+
+  NewTermsExecutor(RuleRun run, Timeline matching, TermValues terms) {
+    this.run = run;
+    this.matching = matching;
+    this.parameters = (TypeParameters.NewTerms) run.rule.parameters();
+    this.terms = terms;
+    for (Timeline.Timed timed : matching.window(Instant.MIN, Instant.MAX)) {
+      for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
+        appearances.computeIfAbsent(combination, key -> new ArrayList<>()).add(timed.time());
+      }
+    }
+    appearances.values().forEach(Collections::sort);
+  }
+
+  @Override
+  public List<Alert> execute(Execution execution) {
+    Instant historyStart = DateMath.evaluate(parameters.historyWindowStart(), execution.to());
+    if (!historyStart.isBefore(execution.from())) {
+      run.warn(
+          "history_window_start ["
+              + parameters.historyWindowStart()
+              + "] is not earlier than the rule's look-back; the execution at "
+              + execution.startedAt()
+              + " is skipped");
+      return List.of();
+    }
+    // The earliest event of the window for each combination seen in it.
+    Map<List<Object>, Timeline.Timed> earliest = new LinkedHashMap<>();
+    for (Timeline.Timed timed : matching.window(execution.from(), execution.to())) {
+      for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
+        earliest.putIfAbsent(combination, timed);
+      }
+    }
+    List<List<Object>> fresh = new ArrayList<>();
+    for (List<Object> combination : earliest.keySet()) {
+      Instant firstSeen = firstAtOrAfter(appearances.get(combination), historyStart);
+      if (firstSeen != null && firstSeen.isAfter(execution.from())) {
+        fresh.add(combination);
+      }
+    }
+    fresh.sort(TermValues::compareCombinations);
+    List<Alert> alerts = new ArrayList<>();
+    int budget = run.rule.schedule().maxSignals();
+    int leftOut = 0;
+    for (List<Object> combination : fresh) {
+      Timeline.Timed timed = earliest.get(combination);
+      RuleRun.Identity identity = run.identity(timed.event());
+      String id =
+          AlertIds.newTermsAlertId(
+              identity.index(), identity.id(), run.spaceId, run.ruleObjectId, combination);
+      if (written.contains(id)) {
+        continue;
+      }
+      if (alerts.size() == budget) {
+        leftOut++;
+        continue;
+      }
+      written.add(id);
+      ObjectNode extra = JsonNodeFactory.instance.objectNode();
+      ArrayNode values = extra.putArray("kibana.alert.new_terms");
+      combination.forEach(value -> TermValues.addJson(values, value));
+      alerts.add(
+          run.alerts.eventAlert(
+              id,
+              timed.event().source(),
+              new AlertBuilder.Parent(identity.id(), identity.index()),
+              execution,
+              extra));
+    }
+    if (leftOut > 0) {
+      run.warn(Warnings.maxSignals(execution, budget, leftOut));
+    }
+    return alerts;
+  }
+
+  private static Instant firstAtOrAfter(List<Instant> sorted, Instant start) {
+    int low = 0;
+    int high = sorted.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted.get(middle).isBefore(start)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low < sorted.size() ? sorted.get(low) : null;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vigil.engine.hunt;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.engine.alert.AlertBuilder;
+import dev.vigil.engine.source.EventIdentity;
+import dev.vigil.rules.model.Rule;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The context one rule runs in during a hunt: the rule, its alert builder, the identities of the
+ * events, and where warnings go. Owns nothing across rules.
+ */
+final class RuleRun {
+  final Rule rule;
+  final AlertBuilder alerts;
+  final String ruleObjectId;
+  final String spaceId;
+  private final Map<Event, Identity> identities;
+  private final List<String> warnings;
+
+  /** An event's {@code _id} and {@code _index} as alert ids use them ("" when unknown). */
+  record Identity(String id, String index) {}
+
+  RuleRun(Rule rule, String spaceId, Map<Event, Identity> identities, List<String> warnings) {
+    this.rule = rule;
+    this.ruleObjectId = rule.ruleId();
+    this.spaceId = spaceId;
+    this.alerts = new AlertBuilder(rule, ruleObjectId, spaceId);
+    this.identities = identities;
+    this.warnings = warnings;
+  }
+
+  static Map<Event, Identity> identities(List<Event> events) {
+    Map<Event, Identity> identities = new IdentityHashMap<>();
+    for (Event event : events) {
+      Optional<String> index = EventIdentity.index(event);
+      identities.put(event, new Identity(EventIdentity.id(event), index.orElse("")));
+    }
+    return identities;
+  }
+
+  Identity identity(Event event) {
+    return identities.get(event);
+  }
+
+  void warn(String message) {
+    warnings.add(rule.name() + " [" + rule.ruleId() + "]: " + message);
+  }
+}

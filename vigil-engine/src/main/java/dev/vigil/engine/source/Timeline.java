@@ -1,0 +1,112 @@
+package dev.vigil.engine.source;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.schema.FieldMapping;
+import dev.vigil.core.schema.FieldType;
+import dev.vigil.core.schema.Schema;
+import dev.vigil.core.value.Coercion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events one rule can search, ordered and windowed on the rule's timestamps as Kibana's
+ * searches do (engine-semantics.md §1.3): an event is in {@code [from, to]} when its primary
+ * timestamp ({@code timestamp_override}, else {@code @timestamp}) is, or, when it has no primary
+ * timestamp and a fallback applies, when its {@code @timestamp} is. Within a window events come in
+ * the searches' sort order: primary ascending with events lacking it last, then the fallback, then
+ * input order (standing in for Elasticsearch's shard-doc tiebreaker).
+ *
+ * <p>Immutable once built; holds references to the events, not copies.
+ */
+public final class Timeline {
+  private final List<Timed> withPrimary;
+  private final List<Timed> fallbackOnly;
+
+  /** An event and the instant it is windowed and sorted on. */
+  public record Timed(Event event, Instant time, Optional<Instant> secondary, int order) {}
+
+  private Timeline(List<Timed> withPrimary, List<Timed> fallbackOnly) {
+    this.withPrimary = withPrimary;
+    this.fallbackOnly = fallbackOnly;
+  }
+
+  /**
+   * Indexes {@code events} on {@code primaryField}, falling back to {@code @timestamp} when {@code
+   * fallback} is set.
+   */
+  public static Timeline of(
+      List<Event> events, String primaryField, boolean fallback, Schema schema) {
+    FieldMapping primary = dateMapping(primaryField, schema);
+    FieldMapping secondary = dateMapping("@timestamp", schema);
+    List<Timed> withPrimary = new ArrayList<>();
+    List<Timed> fallbackOnly = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      Optional<Instant> primaryTime = firstDate(event, primary, schema);
+      Optional<Instant> secondaryTime =
+          fallback ? firstDate(event, secondary, schema) : Optional.empty();
+      if (primaryTime.isPresent()) {
+        withPrimary.add(new Timed(event, primaryTime.get(), secondaryTime, i));
+      } else if (secondaryTime.isPresent()) {
+        fallbackOnly.add(new Timed(event, secondaryTime.get(), secondaryTime, i));
+      }
+    }
+    Comparator<Timed> order =
+        Comparator.comparing(Timed::time)
+            .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
+            .thenComparingInt(Timed::order);
+    withPrimary.sort(order);
+    fallbackOnly.sort(order);
+    return new Timeline(List.copyOf(withPrimary), List.copyOf(fallbackOnly));
+  }
+
+  /** The events in {@code [from, to]} (both inclusive), in search order. */
+  public List<Timed> window(Instant from, Instant to) {
+    List<Timed> out = new ArrayList<>();
+    addRange(withPrimary, from, to, out);
+    addRange(fallbackOnly, from, to, out);
+    return out;
+  }
+
+  private static void addRange(List<Timed> sorted, Instant from, Instant to, List<Timed> out) {
+    int start = lowerBound(sorted, from);
+    for (int i = start; i < sorted.size() && !sorted.get(i).time().isAfter(to); i++) {
+      out.add(sorted.get(i));
+    }
+  }
+
+  private static int lowerBound(List<Timed> sorted, Instant from) {
+    int low = 0;
+    int high = sorted.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted.get(middle).time().isBefore(from)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The field's mapping when it is a date; otherwise read it as a plain date field. */
+  private static FieldMapping dateMapping(String field, Schema schema) {
+    return schema
+        .resolve(field)
+        .filter(mapping -> mapping.type().isDate())
+        .orElse(FieldMapping.of(field, FieldType.DATE));
+  }
+
+  private static Optional<Instant> firstDate(Event event, FieldMapping mapping, Schema schema) {
+    for (Object value : event.values(schema.sourcePath(mapping.path()))) {
+      Object date = Coercion.coerceOrNull(value, mapping);
+      if (date instanceof Instant instant) {
+        return Optional.of(instant);
+      }
+    }
+    return Optional.empty();
+  }
+}
