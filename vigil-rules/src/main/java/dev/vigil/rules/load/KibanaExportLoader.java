@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Loads the rules of a Kibana export (ndjson): one JSON object per line, rules first, then the
  * exception lists and items they reference, action connectors, and a closing summary line. Rules
- * are the lines with a {@code rule_id} and a {@code type}; the other kinds of line are left to the
- * components that use them.
+ * are the lines with a {@code rule_id} and a {@code type}, exception items those with an {@code
+ * item_id} and {@code entries}; list containers, connectors and the summary carry nothing a rule's
+ * execution needs.
  */
 final class KibanaExportLoader {
   private static final JsonMapper JSON = new JsonMapper();
@@ -33,6 +34,12 @@ final class KibanaExportLoader {
         result.problem(
             new RuleLoadException(
                 file + ":" + lineNumber + ": invalid JSON: " + firstLine(e.getOriginalMessage())));
+        continue;
+      }
+      if (node.isObject() && node.has("item_id") && node.has("entries")) {
+        RuleLoader.catching(
+            result::problem,
+            () -> result.exceptionItem(ExceptionItemReader.read(node, file + ":" + lineNumber)));
         continue;
       }
       if (!node.isObject() || !node.has("rule_id") || !node.has("type")) {

@@ -2,6 +2,7 @@ package dev.vigil.rules.load;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.rules.model.ExceptionItem;
 import dev.vigil.rules.model.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +24,30 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   private RuleLoader() {}
 
-  /** What loading produced: the rules, in load order, and the problems met. */
-  public record Result(List<Rule> rules, List<RuleLoadException> problems) {
+  /**
+   * What loading produced: the rules in load order, the exception items found in Kibana exports
+   * (rules reference them by list id), and the problems met.
+   */
+  public record Result(
+      List<Rule> rules, List<ExceptionItem> exceptionItems, List<RuleLoadException> problems) {
     public Result {
       rules = List.copyOf(rules);
+      exceptionItems = List.copyOf(exceptionItems);
       problems = List.copyOf(problems);
     }
 
     /** Collects a result while loading. */
     static final class Builder {
       private final List<Rule> rules = new ArrayList<>();
+      private final List<ExceptionItem> exceptionItems = new ArrayList<>();
       private final List<RuleLoadException> problems = new ArrayList<>();
 
       void rule(Rule rule) {
         rules.add(requireNonNull(rule, "rule is null"));
+      }
+
+      void exceptionItem(ExceptionItem item) {
+        exceptionItems.add(requireNonNull(item, "item is null"));
       }
 
       void problem(RuleLoadException problem) {
@@ -44,7 +55,7 @@ public final class RuleLoader {
       }
 
       Result build() {
-        return new Result(rules, problems);
+        return new Result(rules, exceptionItems, problems);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.vigil.rules.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.rules.model.ExceptionItem;
 import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.RuleType;
 import dev.vigil.rules.model.Schedule;
@@ -187,6 +188,15 @@ class RuleLoaderTest {
                 + "\"user.name\",\"value\":3}]},\"exceptions_list\":[{\"id\":\"l1\",\"list_id\":"
                 + "\"ssh-allow\",\"type\":\"detection\",\"namespace_type\":\"single\"}]}",
             "{\"list_id\":\"ssh-allow\",\"type\":\"detection\",\"name\":\"allow\"}",
+            "{\"item_id\":\"i1\",\"list_id\":\"ssh-allow\",\"name\":\"scanner\","
+                + "\"os_types\":[\"linux\"],\"expire_time\":\"2027-01-01T00:00:00.000Z\","
+                + "\"entries\":[{\"field\":\"source.ip\",\"operator\":\"included\","
+                + "\"type\":\"match\",\"value\":\"10.0.2.40\"},{\"field\":\"user.name\","
+                + "\"operator\":\"excluded\",\"type\":\"match_any\",\"value\":[\"root\"]},"
+                + "{\"field\":\"dns\",\"type\":\"nested\",\"entries\":[{\"field\":\"type\","
+                + "\"operator\":\"included\",\"type\":\"exists\"}]}]}",
+            "{\"item_id\":\"i2\",\"list_id\":\"ssh-allow\",\"entries\":[{\"field\":\"a\","
+                + "\"type\":\"regex\",\"value\":\"x\"}]}",
             "{oops",
             "{\"rule_id\":\"r2\",\"type\":\"query\",\"name\":\"No query\",\"risk_score\":1,"
                 + "\"severity\":\"low\"}",
@@ -217,7 +227,24 @@ class RuleLoaderTest {
             file
                 + ":3: invalid JSON: Unexpected character ('o' (code 111)): was expecting"
                 + " double-quote to start field name",
-            file + ":4: rule r2: [query] is required for query rules");
+            file
+                + ":6: exception item i2: unknown entry type [regex]; expected match, match_any,"
+                + " wildcard, exists, list or nested",
+            file + ":6: rule r2: [query] is required for query rules");
+    assertThat(result.exceptionItems())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.osTypes()).containsExactly("linux");
+              assertThat(item.expireTime())
+                  .contains(java.time.Instant.parse("2027-01-01T00:00:00Z"));
+              assertThat(item.entries())
+                  .containsExactly(
+                      new ExceptionItem.Entry.Match("source.ip", false, "10.0.2.40"),
+                      new ExceptionItem.Entry.MatchAny("user.name", true, List.of("root")),
+                      new ExceptionItem.Entry.Nested(
+                          "dns", List.of(new ExceptionItem.Entry.Exists("type", false))));
+            });
   }
 
   @Test
