@@ -225,11 +225,11 @@ class RuleLoaderTest {
         .extracting(Throwable::getMessage)
         .containsExactly(
             file
-                + ":3: invalid JSON: Unexpected character ('o' (code 111)): was expecting"
-                + " double-quote to start field name",
-            file
-                + ":6: exception item i2: unknown entry type [regex]; expected match, match_any,"
+                + ":4: exception item i2: unknown entry type [regex]; expected match, match_any,"
                 + " wildcard, exists, list or nested",
+            file
+                + ":5: invalid JSON: Unexpected character ('o' (code 111)): was expecting"
+                + " double-quote to start field name",
             file + ":6: rule r2: [query] is required for query rules");
     assertThat(result.exceptionItems())
         .singleElement()
