@@ -1,0 +1,221 @@
+package dev.vigil.eql.execution;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.match.EventPredicate;
+import dev.vigil.core.schema.Schema;
+import dev.vigil.eql.CompiledEql;
+import dev.vigil.eql.EqlResult;
+import dev.vigil.eql.EqlSettings;
+import dev.vigil.eql.analysis.Analyzer;
+import dev.vigil.eql.analysis.Plan;
+import dev.vigil.eql.ast.HeadPipe;
+import dev.vigil.eql.ast.Pipe;
+import dev.vigil.eql.compile.ExpressionCompiler;
+import dev.vigil.eql.compile.FieldReader;
+import dev.vigil.eql.compile.Values;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The executable form of an analyzed {@link Plan}: compiled stage filters plus the executor for its
+ * kind (event query, sequence, sample). Immutable and thread-safe; each {@link #execute} call keeps
+ * its own state.
+ */
+public final class CompiledQuery implements CompiledEql {
+  private final Plan plan;
+  private final FieldReader timestamp;
+  private final FieldReader tiebreaker;
+  private final StageFilter eventFilter;
+  private final EventPredicate anyStage;
+  private final SequenceExecutor sequence;
+  private final SampleExecutor sample;
+
+  private CompiledQuery(
+      Plan plan,
+      FieldReader timestamp,
+      FieldReader tiebreaker,
+      StageFilter eventFilter,
+      EventPredicate anyStage,
+      SequenceExecutor sequence,
+      SampleExecutor sample) {
+    this.plan = plan;
+    this.timestamp = timestamp;
+    this.tiebreaker = tiebreaker;
+    this.eventFilter = eventFilter;
+    this.anyStage = anyStage;
+    this.sequence = sequence;
+    this.sample = sample;
+  }
+
+  /** Compiles an analyzed plan. */
+  public static CompiledQuery compile(Plan plan, Schema schema, EqlSettings settings) {
+    FieldReader category =
+        new FieldReader(Analyzer.resolveSetting(settings.eventCategoryField(), schema));
+    FieldReader timestamp =
+        new FieldReader(Analyzer.resolveSetting(settings.timestampField(), schema));
+    FieldReader tiebreaker =
+        settings.tiebreakerField().isPresent()
+            ? new FieldReader(Analyzer.resolveSetting(settings.tiebreakerField().get(), schema))
+            : null;
+    int budget = settings.maxRegexStates();
+    if (plan instanceof Plan.EventPlan) {
+      StageFilter filter = filter(((Plan.EventPlan) plan).filter(), category, budget);
+      return new CompiledQuery(plan, timestamp, tiebreaker, filter, filter, null, null);
+    }
+    List<Plan.Stage> stages =
+        plan instanceof Plan.SequencePlan
+            ? ((Plan.SequencePlan) plan).stages()
+            : ((Plan.SamplePlan) plan).stages();
+    List<StageFilter> filters = new ArrayList<>();
+    List<KeyExtractor> keys = new ArrayList<>();
+    for (Plan.Stage stage : stages) {
+      filters.add(filter(stage.filter(), category, budget));
+      keys.add(new KeyExtractor(stage.keys()));
+    }
+    List<EventPredicate> all = new ArrayList<>(filters);
+    if (plan instanceof Plan.SequencePlan) {
+      Plan.SequencePlan sequencePlan = (Plan.SequencePlan) plan;
+      boolean[] missing = new boolean[stages.size()];
+      for (int i = 0; i < missing.length; i++) {
+        missing[i] = stages.get(i).missing();
+      }
+      StageFilter until = null;
+      KeyExtractor untilKeys = null;
+      if (sequencePlan.until().isPresent()) {
+        until = filter(sequencePlan.until().get().filter(), category, budget);
+        untilKeys = new KeyExtractor(sequencePlan.until().get().keys());
+        all.add(until);
+      }
+      long maxSpanNanos =
+          sequencePlan.maxSpanMillis().isPresent()
+              ? Math.multiplyExact(sequencePlan.maxSpanMillis().getAsLong(), 1_000_000L)
+              : 0;
+      SequenceExecutor executor =
+          new SequenceExecutor(
+              filters,
+              keys,
+              missing,
+              until,
+              untilKeys,
+              maxSpanNanos,
+              settings.maxPartialSequences());
+      return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), executor, null);
+    }
+    SampleExecutor executor = new SampleExecutor(filters, keys, settings.maxSamplesPerKey());
+    return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), null, executor);
+  }
+
+  private static StageFilter filter(Plan.Filter filter, FieldReader category, int regexBudget) {
+    return new StageFilter(
+        filter.category(), category, ExpressionCompiler.condition(filter.condition(), regexBudget));
+  }
+
+  private static EventPredicate any(List<EventPredicate> predicates) {
+    EventPredicate[] all = predicates.toArray(new EventPredicate[0]);
+    return event -> {
+      for (EventPredicate predicate : all) {
+        if (predicate.test(event)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  @Override
+  public boolean isSequence() {
+    return sequence != null;
+  }
+
+  @Override
+  public boolean isSample() {
+    return sample != null;
+  }
+
+  @Override
+  public EventPredicate eventFilter() {
+    return anyStage;
+  }
+
+  @Override
+  public List<EqlResult> execute(List<Event> events, int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size is negative: " + size);
+    }
+    List<EqlResult> results = new ArrayList<>();
+    if (sample != null) {
+      // Samples are not time-ordered: Elasticsearch reads them in index order (input order here).
+      results.addAll(sample.execute(events, limitOf(plan.pipes(), size)));
+      return applyPipes(results, size);
+    }
+    List<OrderedEvent> ordered = order(events);
+    if (sequence != null) {
+      results.addAll(sequence.execute(ordered));
+    } else {
+      for (OrderedEvent event : ordered) {
+        if (eventFilter.test(event.event())) {
+          results.add(new EqlResult.EventResult(event.event()));
+        }
+      }
+    }
+    return applyPipes(results, size);
+  }
+
+  /** The number of results a head-only pipeline can return, so samples can stop early. */
+  private static int limitOf(List<Pipe> pipes, int size) {
+    int limit = size;
+    for (Pipe pipe : pipes) {
+      if (!(pipe instanceof HeadPipe)) {
+        return Integer.MAX_VALUE;
+      }
+      limit = Math.min(limit, pipe.count());
+    }
+    return limit;
+  }
+
+  private List<EqlResult> applyPipes(List<EqlResult> results, int size) {
+    List<EqlResult> current = results;
+    for (Pipe pipe : plan.pipes()) {
+      int n = Math.min(pipe.count(), current.size());
+      current =
+          pipe instanceof HeadPipe
+              ? current.subList(0, n)
+              : current.subList(current.size() - n, current.size());
+    }
+    // Elasticsearch's size is a head on top of the pipes (result_position head).
+    return new ArrayList<>(current.subList(0, Math.min(size, current.size())));
+  }
+
+  private List<OrderedEvent> order(List<Event> events) {
+    List<OrderedEvent> ordered = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      ordered.add(new OrderedEvent(event, timestampOf(event), tiebreakerOf(event), i));
+    }
+    ordered.sort(OrderedEvent.ORDER);
+    return ordered;
+  }
+
+  private Instant timestampOf(Event event) {
+    List<Object> values = timestamp.read(event);
+    if (values.isEmpty()) {
+      return null;
+    }
+    Object value = values.get(0);
+    if (value instanceof Instant) {
+      return (Instant) value;
+    }
+    return Values.coerceConstant(value, dev.vigil.eql.analysis.DataType.DATE)
+        .map(Instant.class::cast)
+        .orElse(null);
+  }
+
+  private Object tiebreakerOf(Event event) {
+    if (tiebreaker == null) {
+      return null;
+    }
+    List<Object> values = tiebreaker.read(event);
+    return values.isEmpty() ? null : values.get(0);
+  }
+}
