@@ -1,0 +1,220 @@
+package dev.vigil.kql.compile;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.schema.FieldMapping;
+import dev.vigil.core.value.Coercion;
+import java.util.List;
+
+/**
+ * A compiled query node, evaluated against a {@link Doc}: the boolean structure Elasticsearch would
+ * run (bool must/should/must_not, nested) over leaf tests of one field each. Nodes are immutable
+ * records built once by the compilers; {@code toString} renders the plan for tests and EXPLAIN.
+ */
+sealed interface DocPredicate
+    permits DocPredicate.Constant,
+        DocPredicate.AllOf,
+        DocPredicate.AnyOf,
+        DocPredicate.AtLeast,
+        DocPredicate.Not,
+        DocPredicate.FieldMatch,
+        DocPredicate.FlattenedMatch,
+        DocPredicate.NestedMatch {
+
+  boolean test(Doc doc);
+
+  DocPredicate TRUE = new Constant(true);
+  DocPredicate FALSE = new Constant(false);
+
+  /** {@code match_all} / {@code match_none}. */
+  record Constant(boolean value) implements DocPredicate {
+    @Override
+    public boolean test(Doc doc) {
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return value ? "match_all" : "match_none";
+    }
+  }
+
+  /** Every child matches ({@code bool.filter}/{@code must}). */
+  record AllOf(List<DocPredicate> children) implements DocPredicate {
+    public AllOf {
+      children = List.copyOf(children);
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      for (DocPredicate child : children) {
+        if (!child.test(doc)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "and" + children;
+    }
+  }
+
+  /** Some child matches ({@code bool.should} with {@code minimum_should_match: 1}). */
+  record AnyOf(List<DocPredicate> children) implements DocPredicate {
+    public AnyOf {
+      children = List.copyOf(children);
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      for (DocPredicate child : children) {
+        if (child.test(doc)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "or" + children;
+    }
+  }
+
+  /** At least {@code minimum} children match ({@code minimum_should_match} above 1). */
+  record AtLeast(int minimum, List<DocPredicate> children) implements DocPredicate {
+    public AtLeast {
+      children = List.copyOf(children);
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      int matched = 0;
+      int left = children.size();
+      for (DocPredicate child : children) {
+        if (child.test(doc)) {
+          matched++;
+          if (matched >= minimum) {
+            return true;
+          }
+        }
+        left--;
+        if (matched + left < minimum) {
+          return false;
+        }
+      }
+      return matched >= minimum;
+    }
+
+    @Override
+    public String toString() {
+      return "atLeast" + minimum + children;
+    }
+  }
+
+  /** The child does not match ({@code bool.must_not}); true for documents without the field. */
+  record Not(DocPredicate child) implements DocPredicate {
+    public Not {
+      requireNonNull(child, "child is null");
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      return !child.test(doc);
+    }
+
+    @Override
+    public String toString() {
+      return "not(" + child + ")";
+    }
+  }
+
+  /**
+   * A leaf query on one field: true when some value the field indexes for this document passes
+   * {@code test}. Source values are read at {@code sourcePath} (the parent of a multi-field, the
+   * target of an alias) and turned into indexed values with {@code mapping}'s coercion, which drops
+   * malformed values and values over {@code ignore_above}.
+   */
+  record FieldMatch(String field, String sourcePath, FieldMapping mapping, ValueTest test)
+      implements DocPredicate {
+    public FieldMatch {
+      requireNonNull(field, "field is null");
+      requireNonNull(sourcePath, "sourcePath is null");
+      requireNonNull(mapping, "mapping is null");
+      requireNonNull(test, "test is null");
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      for (Object source : doc.values(sourcePath)) {
+        Object indexed = Coercion.coerceOrNull(source, mapping);
+        if (indexed != null && test.test(indexed)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return field + ":" + test;
+    }
+  }
+
+  /**
+   * A query on the root of a {@code flattened} field: every leaf below the root is indexed as a
+   * keyword of the root field (Elasticsearch {@code FlattenedFieldMapper}).
+   */
+  record FlattenedMatch(String field, FieldMapping keyword, ValueTest test)
+      implements DocPredicate {
+    public FlattenedMatch {
+      requireNonNull(field, "field is null");
+      requireNonNull(keyword, "keyword is null");
+      requireNonNull(test, "test is null");
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      return doc.anyValueUnder(
+          field,
+          (path, source) -> {
+            Object indexed = Coercion.coerceOrNull(source, keyword);
+            return indexed != null && test.test(indexed);
+          });
+    }
+
+    @Override
+    public String toString() {
+      return field + ":" + test;
+    }
+  }
+
+  /**
+   * {@code nested {path, query}}: some object of the nested array at {@code path} matches {@code
+   * query} on its own (kql-semantics.md §4.12).
+   */
+  record NestedMatch(String path, DocPredicate query) implements DocPredicate {
+    public NestedMatch {
+      requireNonNull(path, "path is null");
+      requireNonNull(query, "query is null");
+    }
+
+    @Override
+    public boolean test(Doc doc) {
+      for (ObjectNode object : doc.nestedObjects(path)) {
+        if (query.test(new ObjectDoc(object, path))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "nested(" + path + ", " + query + ")";
+    }
+  }
+}
