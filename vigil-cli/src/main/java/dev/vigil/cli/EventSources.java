@@ -4,10 +4,8 @@ import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
 import dev.vigil.core.event.InputProblem;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The event inputs every event-reading command takes, and how their problems are reported: each
@@ -17,13 +15,10 @@ import picocli.CommandLine.Parameters;
  */
 final class EventSources {
 
-  @Parameters(
-      paramLabel = "EVENTS",
-      arity = "1..*",
-      description =
-          "Event files (NDJSON, JSON array or JSON objects; .gz too), directories (read"
-              + " recursively) or - for standard input.")
-  List<String> paths = new ArrayList<>();
+  /** The description of the EVENTS parameter every event-reading command declares. */
+  static final String EVENTS_DESCRIPTION =
+      "Event files (NDJSON, JSON array or JSON objects; .gz too), directories (read recursively)"
+          + " or - for standard input.";
 
   @Option(
       names = "--strict",
@@ -33,8 +28,8 @@ final class EventSources {
   private long malformed;
   private long unreadable;
 
-  /** Opens a reader over the inputs that reports problems to {@code err}. */
-  EventReader open(PrintWriter err) {
+  /** Opens a reader over the inputs named by {@code paths}, reporting problems to {@code err}. */
+  EventReader open(List<String> paths, PrintWriter err) {
     List<EventInput> inputs = EventInput.expand(paths, () -> System.in);
     return EventReader.open(inputs, problem -> report(problem, err));
   }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,6 +38,9 @@ final class EventsCommand implements Callable<Integer> {
 
   @Mixin EventSources sources;
 
+  @Parameters(paramLabel = "EVENTS", arity = "1..*", description = EventSources.EVENTS_DESCRIPTION)
+  List<String> events = new ArrayList<>();
+
   @Mixin SchemaOption schemaOption;
 
   @Option(
@@ -57,7 +61,7 @@ final class EventsCommand implements Callable<Integer> {
     if (!fields.isEmpty()) {
       out.println(String.join("\t", fields));
     }
-    try (EventReader reader = sources.open(err)) {
+    try (EventReader reader = sources.open(events, err)) {
       while (reader.hasNext()) {
         Event event = reader.next();
         if (fields.isEmpty()) {

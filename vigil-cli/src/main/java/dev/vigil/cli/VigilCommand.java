@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VigilCommand.Version.class,
     description = "Runs Elastic Security detection rules over ECS events.",
-    subcommands = {EventsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      HuntCommand.class,
+      QueryCommand.class,
+      RulesCommand.class,
+      EventsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class VigilCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

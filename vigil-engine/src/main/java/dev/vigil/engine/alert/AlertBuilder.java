@@ -8,6 +8,8 @@ import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.Scoring;
 import dev.vigil.rules.model.Threat;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +30,10 @@ import java.util.Optional;
 public final class AlertBuilder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
+
+  /** Dates as Elasticsearch formats a {@code date} field: ISO 8601 with milliseconds. */
+  public static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Rule rule;
   private final String ruleObjectId;
@@ -140,11 +146,12 @@ public final class AlertBuilder {
     Optional<Instant> originalTime = timestamp(source);
     String reason = Reasons.reason(source, fieldsApi, severity, name);
 
-    document.put("@timestamp", execution.startedAt().toString());
+    document.put("@timestamp", MILLIS.format(execution.startedAt()));
     document.put("event.kind", "signal");
     document.set("kibana.space_ids", NODES.arrayNode().add(spaceId));
     document.put("kibana.alert.uuid", alertId);
-    originalTime.ifPresent(time -> document.put("kibana.alert.original_time", time.toString()));
+    // As the fields API returns a date field: strict_date_optional_time, milliseconds.
+    originalTime.ifPresent(time -> document.put("kibana.alert.original_time", MILLIS.format(time)));
     ArrayNode ancestors = NODES.arrayNode();
     for (Parent parent : parents) {
       ObjectNode ancestor = ancestors.addObject();
@@ -167,10 +174,10 @@ public final class AlertBuilder {
     document.put("kibana.alert.risk_score", riskScore);
     rule.buildingBlockType()
         .ifPresent(type -> document.put("kibana.alert.building_block_type", type));
-    document.put("kibana.alert.intended_timestamp", execution.startedAt().toString());
-    document.put("kibana.alert.start", execution.startedAt().toString());
-    document.put("kibana.alert.last_detected", execution.startedAt().toString());
-    document.put("kibana.alert.rule.execution.timestamp", execution.startedAt().toString());
+    document.put("kibana.alert.intended_timestamp", MILLIS.format(execution.startedAt()));
+    document.put("kibana.alert.start", MILLIS.format(execution.startedAt()));
+    document.put("kibana.alert.last_detected", MILLIS.format(execution.startedAt()));
+    document.put("kibana.alert.rule.execution.timestamp", MILLIS.format(execution.startedAt()));
     document.put("kibana.alert.rule.execution.type", "scheduled");
     putRule(document, name);
     document.setAll(extra);

@@ -1,6 +1,7 @@
 package dev.vigil.engine.hunt;
 
 import dev.vigil.core.event.Event;
+import dev.vigil.core.match.EventPredicate;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -8,6 +9,7 @@ import dev.vigil.core.time.DateMath;
 import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
+import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.IndexPatterns;
 import dev.vigil.engine.source.Timeline;
@@ -71,10 +73,17 @@ public final class Hunt {
   private static Optional<RuleExecutor> executor(
       CompiledRule compiled, RuleRun run, List<Event> events, Schema schema) {
     Rule rule = compiled.rule();
+    if (compiled instanceof CompiledRule.Eql eql) {
+      run.useExceptions(eql.exceptions().expiring());
+      Timeline eligible = timeline(rule, events, schema, eql.filters(), eql.exceptions());
+      return Optional.of(new EqlExecutor(run, eligible, eql.query()));
+    }
     if (!(compiled instanceof CompiledRule.Searchable searchable)) {
       return Optional.empty();
     }
-    Timeline matching = timeline(rule, events, schema, searchable);
+    run.useExceptions(searchable.exceptions().expiring());
+    Timeline matching =
+        timeline(rule, events, schema, searchable.condition(), searchable.exceptions());
     TermValues terms = new TermValues(schema);
     return switch (rule.type()) {
       case QUERY, SAVED_QUERY -> Optional.of(new QueryExecutor(run, matching));
@@ -87,13 +96,23 @@ public final class Hunt {
     };
   }
 
-  /** The rule's matching events on its timestamps, each event's condition evaluated once. */
+  /**
+   * The rule's events that pass {@code condition} and no exception that never expires, on its
+   * timestamps, each tested once. (Expiring exceptions are applied per execution.)
+   */
   private static Timeline timeline(
-      Rule rule, List<Event> events, Schema schema, CompiledRule.Searchable searchable) {
+      Rule rule,
+      List<Event> events,
+      Schema schema,
+      EventPredicate condition,
+      Exceptions exceptions) {
     IndexPatterns patterns = IndexPatterns.of(rule.index());
+    Exceptions permanent = exceptions.permanent();
     List<Event> matching = new ArrayList<>();
     for (Event event : events) {
-      if (patterns.matches(EventIdentity.index(event)) && searchable.condition().test(event)) {
+      if (patterns.matches(EventIdentity.index(event))
+          && condition.test(event)
+          && !permanent.excepts(event, Instant.MIN)) {
         matching.add(event);
       }
     }

@@ -66,7 +66,7 @@ final class NewTermsExecutor implements RuleExecutor {
     }
     // The earliest event of the window for each combination seen in it.
     Map<List<Object>, Timeline.Timed> earliest = new LinkedHashMap<>();
-    for (Timeline.Timed timed : matching.window(execution.from(), execution.to())) {
+    for (Timeline.Timed timed : run.window(matching, execution)) {
       for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
         earliest.putIfAbsent(combination, timed);
       }

@@ -31,7 +31,7 @@ final class QueryExecutor implements RuleExecutor {
     List<Alert> alerts = new ArrayList<>();
     int budget = run.rule.schedule().maxSignals();
     int leftOut = 0;
-    for (Timeline.Timed timed : matching.window(execution.from(), execution.to())) {
+    for (Timeline.Timed timed : run.window(matching, execution)) {
       RuleRun.Identity identity = run.identity(timed.event());
       String id =
           AlertIds.eventAlertId(identity.index(), identity.id(), run.spaceId, run.ruleObjectId);

@@ -2,7 +2,10 @@ package dev.vigil.engine.hunt;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.engine.alert.AlertBuilder;
+import dev.vigil.engine.alert.AlertBuilder.Execution;
+import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.engine.source.EventIdentity;
+import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ final class RuleRun {
   final String spaceId;
   private final Map<Event, Identity> identities;
   private final List<String> warnings;
+  private Exceptions expiring = Exceptions.none();
 
   /** An event's {@code _id} and {@code _index} as alert ids use them ("" when unknown). */
   record Identity(String id, String index) {}
@@ -40,6 +44,20 @@ final class RuleRun {
       identities.put(event, new Identity(EventIdentity.id(event), index.orElse("")));
     }
     return identities;
+  }
+
+  /** Exception items that expire, applied to each execution's window. */
+  void useExceptions(Exceptions expiringItems) {
+    this.expiring = expiringItems;
+  }
+
+  /** The window's events of {@code timeline}, less those excepted at the execution's start. */
+  List<Timeline.Timed> window(Timeline timeline, Execution execution) {
+    List<Timeline.Timed> window = timeline.window(execution.from(), execution.to());
+    if (!expiring.isEmpty()) {
+      window.removeIf(timed -> expiring.excepts(timed.event(), execution.startedAt()));
+    }
+    return window;
   }
 
   Identity identity(Event event) {

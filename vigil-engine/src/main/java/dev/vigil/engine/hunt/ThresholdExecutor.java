@@ -53,7 +53,7 @@ final class ThresholdExecutor implements RuleExecutor {
   public List<Alert> execute(Execution execution) {
     history.values().removeIf(last -> !last.isAfter(execution.from()));
     TreeMap<List<Object>, Bucket> buckets = new TreeMap<>(TermValues::compareCombinations);
-    for (Timeline.Timed timed : matching.window(execution.from(), execution.to())) {
+    for (Timeline.Timed timed : run.window(matching, execution)) {
       if (coveredByHistory(timed)) {
         continue;
       }
@@ -129,7 +129,7 @@ final class ThresholdExecutor implements RuleExecutor {
         AlertIds.thresholdDocumentId(
             run.rule.ruleId(), execution.startedAt(), parameters.fields(), keyText);
     ObjectNode source = nodes.objectNode();
-    source.put("@timestamp", bucket.last.toString());
+    source.put("@timestamp", AlertBuilder.MILLIS.format(bucket.last));
     ArrayNode termsNode = nodes.arrayNode();
     for (int i = 0; i < key.size(); i++) {
       ArrayNode single = nodes.arrayNode();
@@ -142,7 +142,7 @@ final class ThresholdExecutor implements RuleExecutor {
     ObjectNode result = nodes.objectNode();
     result.set("terms", termsNode);
     result.put("count", bucket.count);
-    result.put("from", bucket.first.toString());
+    result.put("from", AlertBuilder.MILLIS.format(bucket.first));
     if (!parameters.cardinality().isEmpty()) {
       ObjectNode cardinality = result.putArray("cardinality").addObject();
       cardinality.put("field", parameters.cardinality().get(0).field());

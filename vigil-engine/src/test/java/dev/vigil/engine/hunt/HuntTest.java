@@ -9,6 +9,7 @@ import dev.vigil.core.event.EventOrigin;
 import dev.vigil.core.match.EventPredicate;
 import dev.vigil.core.schema.DefaultSchema;
 import dev.vigil.engine.alert.Alert;
+import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.rules.load.RuleLoader;
 import dev.vigil.rules.model.Rule;
 import java.io.IOException;
@@ -95,7 +96,8 @@ class HuntTest {
       events.add(process(T0.plus(Duration.ofMinutes(minute)), "dpkg", "bash", "web-01"));
       events.add(process(T0.plus(Duration.ofMinutes(minute)), "ls", "bash", "web-01"));
     }
-    HuntResult result = hunt(new CompiledRule.Searchable(rule, named("dpkg")), events);
+    HuntResult result =
+        hunt(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()), events);
     assertThat(result.alerts()).hasSize(10);
     assertThat(result.alerts()).extracting(Alert::id).doesNotHaveDuplicates();
     // executions at 10:00, 10:05 … 10:30: the first execution at or after the last event (10:27)
@@ -110,7 +112,9 @@ class HuntTest {
             "process event with process dpkg, parent process bash, on web-01 created low alert"
                 + " R query.");
     // the same hunt gives the same ids
-    assertThat(hunt(new CompiledRule.Searchable(rule, named("dpkg")), events).alerts())
+    assertThat(
+            hunt(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()), events)
+                .alerts())
         .extracting(Alert::id)
         .containsExactlyElementsOf(result.alerts().stream().map(Alert::id).toList());
   }
@@ -122,7 +126,8 @@ class HuntTest {
     for (int second = 0; second < 5; second++) {
       events.add(process(T0.plusSeconds(second), "dpkg", "bash", "web-01"));
     }
-    HuntResult result = hunt(new CompiledRule.Searchable(rule, named("dpkg")), events);
+    HuntResult result =
+        hunt(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()), events);
     // the first execution (at the first event) sees 1 event; the next and last, 5 minutes later,
     // sees the other 4 and may create only 2
     assertThat(result.alerts()).hasSize(3);
@@ -139,7 +144,7 @@ class HuntTest {
     Rule rule = rule("query", "logs-system.*", "");
     HuntResult result =
         hunt(
-            new CompiledRule.Searchable(rule, named("dpkg")),
+            new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()),
             List.of(process(T0, "dpkg", "bash", "web-01")));
     assertThat(result.alerts()).isEmpty();
   }
@@ -155,7 +160,7 @@ class HuntTest {
         event("{\"@timestamp\":\"2026-11-19T10:30:00Z\",\"process\":{\"name\":\"dpkg\"}}");
     HuntResult result =
         Hunt.run(
-            List.of(new CompiledRule.Searchable(rule, named("dpkg"))),
+            List.of(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none())),
             List.of(ingestedLate, noIngested),
             DefaultSchema.get(),
             new HuntSettings(
@@ -166,6 +171,34 @@ class HuntTest {
         .satisfies(
             alert ->
                 assertThat(alert.originalTime()).contains(Instant.parse("2026-11-19T10:30:00Z")));
+  }
+
+  @Test
+  void exceptionsRemoveEventsAndExpiredItemsStopApplying() throws IOException {
+    Rule rule = rule("query", "");
+    Exceptions exceptions =
+        new Exceptions(
+            List.of(
+                new Exceptions.Item(
+                    "db host",
+                    event -> event.values("host.name").contains("db-01"),
+                    Optional.empty()),
+                new Exceptions.Item(
+                    "apt until 10:10",
+                    event -> event.values("process.parent.name").contains("apt"),
+                    Optional.of(T0.plus(Duration.ofMinutes(10))))));
+    List<Event> events =
+        List.of(
+            process(T0, "dpkg", "bash", "db-01"),
+            process(T0.plus(Duration.ofMinutes(1)), "dpkg", "apt", "web-01"),
+            process(T0.plus(Duration.ofMinutes(12)), "dpkg", "apt", "web-01"),
+            process(T0.plus(Duration.ofMinutes(13)), "dpkg", "bash", "web-01"));
+    HuntResult result = hunt(new CompiledRule.Searchable(rule, named("dpkg"), exceptions), events);
+    // db-01 is always excepted; apt is excepted by executions up to 10:10 (which cover 10:01),
+    // and no longer at 10:15, which finds the 10:12 event
+    assertThat(result.alerts())
+        .extracting(alert -> alert.originalTime().orElseThrow())
+        .containsExactly(T0.plus(Duration.ofMinutes(12)), T0.plus(Duration.ofMinutes(13)));
   }
 
   @Test
@@ -184,7 +217,8 @@ class HuntTest {
             process(T0.plus(Duration.ofHours(3)), "dpkg", "apt", "db-01"),
             process(T0.plus(Duration.ofHours(4)), "dpkg", "sudo", "web-01"),
             process(T0.plus(Duration.ofHours(4)).plusSeconds(30), "dpkg", "sudo", "web-01"));
-    HuntResult result = hunt(new CompiledRule.Searchable(rule, named("dpkg")), events);
+    HuntResult result =
+        hunt(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()), events);
     assertThat(result.alerts())
         .extracting(alert -> alert.document().get("kibana.alert.new_terms").toString())
         .containsExactly(
@@ -208,7 +242,8 @@ class HuntTest {
     // later events of the same host: 2 more, below the threshold once the first 4 are counted
     events.add(process(T0.plusSeconds(400), "sshd", "systemd", "web-01"));
     events.add(process(T0.plusSeconds(401), "sshd", "systemd", "web-01"));
-    HuntResult result = hunt(new CompiledRule.Searchable(rule, named("sshd")), events);
+    HuntResult result =
+        hunt(new CompiledRule.Searchable(rule, named("sshd"), Exceptions.none()), events);
     assertThat(result.alerts())
         .singleElement()
         .satisfies(

@@ -1,0 +1,162 @@
+package dev.vigil.engine.hunt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.event.Event;
+import dev.vigil.engine.alert.Alert;
+import dev.vigil.engine.alert.AlertBuilder;
+import dev.vigil.engine.alert.AlertBuilder.Execution;
+import dev.vigil.engine.alert.AlertIds;
+import dev.vigil.engine.source.Timeline;
+import dev.vigil.eql.CompiledEql;
+import dev.vigil.eql.EqlResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * eql rules (engine-semantics.md §3.2): the query runs over the window's events that pass the
+ * filters and exceptions, returning at most {@code max_signals} results, earliest first. A matching
+ * event becomes an alert like a query rule's. A sequence becomes one building-block alert per
+ * present event (no overrides) plus a shell alert over them whose source is what all the events
+ * share; ids make a sequence found again by an overlapping window a duplicate.
+ */
+final class EqlExecutor implements RuleExecutor {
+  private final RuleRun run;
+  private final Timeline eligible;
+  private final CompiledEql query;
+  private final Set<String> written = new HashSet<>();
+
+  EqlExecutor(RuleRun run, Timeline eligible, CompiledEql query) {
+    this.run = run;
+    this.eligible = eligible;
+    this.query = query;
+  }
+
+  @Override
+  public List<Alert> execute(Execution execution) {
+    List<Event> events = new ArrayList<>();
+    for (Timeline.Timed timed : run.window(eligible, execution)) {
+      events.add(timed.event());
+    }
+    int size = run.rule.schedule().maxSignals();
+    List<EqlResult> results = query.execute(events, size);
+    if (results.size() >= size) {
+      run.warn(
+          "execution at "
+              + execution.startedAt()
+              + " reached max_signals ("
+              + size
+              + "); later matches of its window were not returned");
+    }
+    List<Alert> alerts = new ArrayList<>();
+    for (EqlResult result : results) {
+      if (result instanceof EqlResult.EventResult eventResult) {
+        eventAlert(eventResult.event(), execution, alerts);
+      } else if (result instanceof EqlResult.SequenceResult sequence) {
+        group(sequence.presentEvents(), execution, alerts);
+      } else if (result instanceof EqlResult.SampleResult sample) {
+        group(sample.events(), execution, alerts);
+      }
+    }
+    return alerts;
+  }
+
+  private void eventAlert(Event event, Execution execution, List<Alert> alerts) {
+    RuleRun.Identity identity = run.identity(event);
+    String id =
+        AlertIds.eventAlertId(identity.index(), identity.id(), run.spaceId, run.ruleObjectId);
+    if (written.add(id)) {
+      alerts.add(
+          run.alerts.eventAlert(
+              id,
+              event.source(),
+              new AlertBuilder.Parent(identity.id(), identity.index()),
+              execution,
+              JsonNodeFactory.instance.objectNode()));
+    }
+  }
+
+  /** Building blocks and their shell, as Kibana's {@code buildAlertGroupFromSequence}. */
+  private void group(List<Event> events, Execution execution, List<Alert> alerts) {
+    List<AlertIds.Ancestor> ancestors = new ArrayList<>();
+    for (Event event : events) {
+      RuleRun.Identity identity = run.identity(event);
+      ancestors.add(new AlertIds.Ancestor(identity.id(), identity.index()));
+    }
+    List<String> blockIds = AlertIds.buildingBlockIds(ancestors, run.ruleObjectId);
+    String shellId = AlertIds.shellId(ancestors, blockIds, run.ruleObjectId);
+    if (!written.add(shellId)) {
+      return;
+    }
+    List<AlertBuilder.Parent> blockParents = new ArrayList<>();
+    List<Alert> blocks = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      ObjectNode extra = JsonNodeFactory.instance.objectNode();
+      extra.put("kibana.alert.group.id", shellId);
+      extra.put("kibana.alert.group.index", i);
+      blocks.add(
+          run.alerts.buildingBlock(
+              blockIds.get(i),
+              events.get(i).source(),
+              new AlertBuilder.Parent(ancestors.get(i).id(), ancestors.get(i).index()),
+              execution,
+              extra));
+      blockParents.add(new AlertBuilder.Parent(blockIds.get(i), ""));
+    }
+    ObjectNode shared = intersection(events);
+    ObjectNode extra = JsonNodeFactory.instance.objectNode();
+    extra.put("kibana.alert.group.id", shellId);
+    // Kibana takes the shell's original time from the first block's @timestamp, which is the
+    // block's creation time rather than an event time.
+    extra.put("kibana.alert.original_time", AlertBuilder.MILLIS.format(execution.startedAt()));
+    alerts.add(run.alerts.shell(shellId, shared, blockParents, execution, extra));
+    alerts.addAll(blocks);
+  }
+
+  /** The deep intersection of the events' sources: keys all have, with equal values. */
+  private static ObjectNode intersection(List<Event> events) {
+    ObjectNode result = events.get(0).source().deepCopy();
+    for (int i = 1; i < events.size(); i++) {
+      intersect(result, events.get(i).source());
+    }
+    return result;
+  }
+
+  private static void intersect(ObjectNode target, ObjectNode other) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = target.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode theirs = other.get(entry.getKey());
+      JsonNode ours = entry.getValue();
+      if (theirs == null) {
+        it.remove();
+      } else if (ours instanceof ObjectNode ourObject && theirs instanceof ObjectNode theirObject) {
+        intersect(ourObject, theirObject);
+        if (ourObject.isEmpty()) {
+          it.remove();
+        }
+      } else if (ours.isArray() && theirs.isArray()) {
+        com.fasterxml.jackson.databind.node.ArrayNode common = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode element : ours) {
+          for (JsonNode candidate : theirs) {
+            if (element.equals(candidate)) {
+              common.add(element);
+              break;
+            }
+          }
+        }
+        if (common.isEmpty()) {
+          it.remove();
+        } else {
+          entry.setValue(common);
+        }
+      } else if (!ours.equals(theirs)) {
+        it.remove();
+      }
+    }
+  }
+}
