@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
       "Run rules over events as Kibana's detection engine would have, had they been enabled at",
       "--since: each rule executes every interval over its look-back window, with Kibana's",
       "deduplication, max_signals, timestamp override and alert shape.",
-      "Exit status: 0 no alerts, 1 alerts, 2 input errors (bad rules or events)."
+      "Exit status: 0 success (alerts or not), 2 usage or input errors (bad rules or events)."
     })
 final class HuntCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -156,24 +158,45 @@ final class HuntCommand implements Callable<Integer> {
         AlertTable.print(result.alerts(), out);
       }
     }
-    long shown = result.alerts().stream().filter(alert -> !alert.buildingBlock()).count();
+    printSummary(result, compiled.size(), events.size(), ruleErrors, err);
+    if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Alerts per rule, then the totals: what a person reads after the table. */
+  private void printSummary(
+      HuntResult result, int rules, int events, int ruleErrors, PrintWriter err) {
+    Map<String, Integer> perRule = new TreeMap<>();
+    int buildingBlocks = 0;
+    for (Alert alert : result.alerts()) {
+      if (alert.buildingBlock()) {
+        buildingBlocks++;
+      } else {
+        perRule.merge(alert.ruleName(), 1, Integer::sum);
+      }
+    }
+    for (Map.Entry<String, Integer> entry : perRule.entrySet()) {
+      err.printf("vigil: %5d  %s%n", entry.getValue(), entry.getKey());
+    }
     err.println(
         "vigil: "
             + result.alerts().size()
             + (result.alerts().size() == 1 ? " alert" : " alerts")
             + " ("
-            + (result.alerts().size() - shown)
+            + buildingBlocks
             + " building blocks) from "
-            + compiled.size()
-            + " rules in "
+            + rules
+            + " rules over "
+            + events
+            + " events in "
             + result.executions()
-            + " executions"
+            + " executions; "
+            + result.warnings().size()
+            + (result.warnings().size() == 1 ? " warning" : " warnings")
             + (ruleErrors > 0 ? "; " + ruleErrors + " rules could not be loaded" : ""));
     err.flush();
-    if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
-      return ExitCodes.USAGE;
-    }
-    return result.alerts().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   private PrintWriter writer() throws IOException {

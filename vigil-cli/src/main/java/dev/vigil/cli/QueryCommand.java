@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run one query over events and print the matches: each matching event's source as one",
       "NDJSON line; for EQL sequences and samples, one {\"join_keys\", \"events\"} line each.",
-      "Exit status: 0 no matches, 1 matches, 2 a bad query or unreadable events."
+      "Exit status: 0 success (matches or not), 2 a bad query or unreadable events."
     })
 final class QueryCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -57,8 +57,19 @@ final class QueryCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       paramLabel = "N",
-      description = "EQL: at most N results, earliest first (default: all).")
-  int size = Integer.MAX_VALUE;
+      description =
+          "EQL: at most N events or sequences, earliest first, as Elasticsearch's size"
+              + " (default: 10, Elasticsearch's default).")
+  int size = 10;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "ndjson (default) or table.")
+  ResultFormat format = ResultFormat.ndjson;
+
+  /** Output formats. */
+  enum ResultFormat {
+    ndjson,
+    table
+  }
 
   @Option(
       names = "--event-category-field",
@@ -90,14 +101,15 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query text.")
   String query;
 
-  @Mixin EventSources sources;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "EVENTS",
+  @Option(
+      names = "--events",
+      required = true,
       arity = "1..*",
+      paramLabel = "EVENTS",
       description = EventSources.EVENTS_DESCRIPTION)
   List<String> events = new ArrayList<>();
+
+  @Mixin EventSources sources;
 
   @Override
   public Integer call() throws Exception {
@@ -127,8 +139,17 @@ final class QueryCommand implements Callable<Integer> {
         err.println("vigil: " + sources.summary(reader));
       }
       List<EqlResult> results = compiled.execute(candidates, size);
+      if (format == ResultFormat.table) {
+        out.print(EventRow.header());
+      }
+      int number = 0;
       for (EqlResult result : results) {
-        out.println(render(result));
+        number++;
+        if (format == ResultFormat.ndjson) {
+          out.println(render(result));
+        } else {
+          printRow(out, result, number);
+        }
       }
       matches = results.size();
     } else {
@@ -137,11 +158,17 @@ final class QueryCommand implements Callable<Integer> {
               ? KqlCompiler.compile(query, schema)
               : LuceneCompiler.compile(query, schema);
       matches = 0;
+      if (format == ResultFormat.table) {
+        out.print(EventRow.header());
+      }
       try (EventReader reader = sources.open(events, err)) {
         while (reader.hasNext()) {
           Event event = reader.next();
           if (predicate.test(event)) {
-            out.println(JSON.writeValueAsString(event.source()));
+            out.print(
+                format == ResultFormat.ndjson
+                    ? JSON.writeValueAsString(event.source()) + "\n"
+                    : EventRow.row(event));
             matches++;
           }
         }
@@ -154,7 +181,30 @@ final class QueryCommand implements Callable<Integer> {
     if (sources.exitCode() != ExitCodes.OK) {
       return sources.exitCode();
     }
-    return matches > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return ExitCodes.OK;
+  }
+
+  /** A result as table rows: an event row, or a sequence/sample line and its events indented. */
+  private static void printRow(PrintWriter out, EqlResult result, int number) {
+    if (result instanceof EqlResult.EventResult event) {
+      out.print(EventRow.row(event.event()));
+      return;
+    }
+    boolean sequence = result instanceof EqlResult.SequenceResult;
+    List<Object> joinKeys =
+        sequence
+            ? ((EqlResult.SequenceResult) result).joinKeys()
+            : ((EqlResult.SampleResult) result).joinKeys();
+    out.println((sequence ? "sequence " : "sample ") + number + " " + joinKeys);
+    if (result instanceof EqlResult.SequenceResult sequenceResult) {
+      for (Optional<Event> event : sequenceResult.events()) {
+        out.print(event.map(present -> "  " + EventRow.row(present)).orElse("  (missing)\n"));
+      }
+    } else {
+      for (Event event : ((EqlResult.SampleResult) result).events()) {
+        out.print("  " + EventRow.row(event));
+      }
+    }
   }
 
   private static String render(EqlResult result) throws Exception {

@@ -32,7 +32,7 @@ class HuntCommandTest {
             output.toString(),
             "../examples/events");
     assertThat(run.err()).doesNotContain("could not be loaded").doesNotContain("Exception");
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.exitCode()).as(run.err()).isZero();
     List<JsonNode> alerts = new ArrayList<>();
     for (String line : Files.readAllLines(output)) {
       alerts.add(JSON.readTree(line));

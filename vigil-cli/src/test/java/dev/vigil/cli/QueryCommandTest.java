@@ -30,8 +30,10 @@ class QueryCommandTest {
 
   @Test
   void eqlEventQuery() throws IOException {
-    CliRun run = CliRun.of("query", "process where process.name : \"dpkg\"", events().toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    CliRun run =
+        CliRun.of(
+            "query", "process where process.name : \"dpkg\"", "--events", events().toString());
+    assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines()).singleElement().asString().contains("\"pid\":2");
     assertThat(run.err()).contains("vigil: 1 match");
   }
@@ -43,8 +45,9 @@ class QueryCommandTest {
             "query",
             "sequence by host.id [process where process.name == \"curl\"]"
                 + " [process where process.args == \"-i\"]",
+            "--events",
             events().toString());
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
         .singleElement()
         .asString()
@@ -54,19 +57,40 @@ class QueryCommandTest {
   @Test
   void kqlAndLucene() throws IOException {
     Path file = events();
-    CliRun kql = CliRun.of("query", "--language", "kql", "process.args:\"-i\"", file.toString());
+    CliRun kql =
+        CliRun.of("query", "--language", "kql", "process.args:\"-i\"", "--events", file.toString());
     assertThat(kql.out().lines()).singleElement().asString().contains("\"pid\":2");
     CliRun lucene =
-        CliRun.of("query", "--language", "lucene", "event.category:file", file.toString());
+        CliRun.of(
+            "query", "--language", "lucene", "event.category:file", "--events", file.toString());
     assertThat(lucene.out().lines()).singleElement().asString().contains("/etc/x");
-    CliRun none = CliRun.of("query", "--language", "kql", "process.name:nothing", file.toString());
+    CliRun none =
+        CliRun.of(
+            "query", "--language", "kql", "process.name:nothing", "--events", file.toString());
     assertThat(none.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(none.out()).isEmpty();
   }
 
   @Test
+  void tableAndSizeDefault() throws IOException {
+    CliRun run =
+        CliRun.of("query", "--format", "table", "any where true", "--events", events().toString());
+    assertThat(run.out().lines())
+        .hasSize(4)
+        .first()
+        .asString()
+        .startsWith("TIME")
+        .contains("CATEGORY", "ACTION", "HOST", "DETAIL");
+    assertThat(run.out()).contains("/etc/x");
+    CliRun limited =
+        CliRun.of("query", "--size", "2", "any where true", "--events", events().toString());
+    assertThat(limited.out().lines()).hasSize(2);
+  }
+
+  @Test
   void badQueryShowsWhereAndWhat() throws IOException {
-    CliRun run = CliRun.of("query", "process where process.name ==", events().toString());
+    CliRun run =
+        CliRun.of("query", "process where process.name ==", "--events", events().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err())
         .startsWith("vigil: 1:")
