@@ -90,6 +90,12 @@ final class QueryCommand implements Callable<Integer> {
   String tiebreakerField;
 
   @Option(
+      names = "--max-samples-per-key",
+      paramLabel = "N",
+      description = "EQL samples: how many samples one join key may produce (default: 1).")
+  int maxSamplesPerKey = 1;
+
+  @Option(
       names = "--strict-fields",
       description =
           "EQL: fields the schema does not map are errors, as in Elasticsearch (default: read"
@@ -123,6 +129,7 @@ final class QueryCommand implements Callable<Integer> {
               .withEventCategoryField(eventCategoryField)
               .withTimestampField(timestampField)
               .withTiebreakerField(Optional.ofNullable(tiebreakerField))
+              .withMaxSamplesPerKey(maxSamplesPerKey)
               .withUnmappedFields(
                   strictFields
                       ? EqlSettings.UnmappedFields.STRICT

@@ -6,8 +6,19 @@ import dev.vigil.core.schema.Schema;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --mapping}: an Elasticsearch mapping laid over the built-in ECS + Defend schema. */
+/**
+ * {@code --mapping}: an Elasticsearch mapping laid over the built-in ECS + Defend schema; {@code
+ * --schema}: a mapping used instead of it, for data that is not ECS.
+ */
 final class SchemaOption {
+
+  @Option(
+      names = "--schema",
+      paramLabel = "FILE",
+      description =
+          "An Elasticsearch mapping (JSON) to use instead of the built-in ECS and Elastic Defend"
+              + " schema.")
+  Path replacement;
 
   @Option(
       names = "--mapping",
@@ -18,7 +29,7 @@ final class SchemaOption {
   Path mapping;
 
   Schema schema() {
-    Schema schema = DefaultSchema.get();
+    Schema schema = replacement == null ? DefaultSchema.get() : MappingParser.parse(replacement);
     return mapping == null ? schema : schema.overlaidWith(MappingParser.parse(mapping));
   }
 }
