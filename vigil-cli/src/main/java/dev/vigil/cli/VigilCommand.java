@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       HuntCommand.class,
       QueryCommand.class,
       RulesCommand.class,
+      TestCommand.class,
       EventsCommand.class,
       CommandLine.HelpCommand.class
     })

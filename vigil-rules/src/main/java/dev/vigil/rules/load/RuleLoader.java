@@ -81,14 +81,15 @@ public final class RuleLoader {
           .sorted(Comparator.comparing(Path::toString))
           .toList();
     } catch (IOException e) {
-      result.problem(new RuleLoadException(directory + ": cannot list: " + e.getMessage()));
+      result.problem(RuleLoadException.at(directory, 0, 0, "cannot list: " + e.getMessage()));
       return List.of();
     }
   }
 
   private static boolean isRuleFile(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".toml") || name.endsWith(".ndjson");
+    // *.test.toml files next to rules are rule tests (vigil test), not rules
+    return (name.endsWith(".toml") && !name.endsWith(".test.toml")) || name.endsWith(".ndjson");
   }
 
   private static void loadFile(Path file, Result.Builder result) {
@@ -96,10 +97,10 @@ public final class RuleLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      result.problem(new RuleLoadException(file + ": no such file"));
+      result.problem(RuleLoadException.at(file, 0, 0, "no such file"));
       return;
     } catch (IOException e) {
-      result.problem(new RuleLoadException(file + ": cannot read: " + e.getMessage()));
+      result.problem(RuleLoadException.at(file, 0, 0, "cannot read: " + e.getMessage()));
       return;
     }
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
