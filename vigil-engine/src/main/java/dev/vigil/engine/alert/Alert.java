@@ -46,4 +46,23 @@ public record Alert(
     requireNonNull(reason, "reason is null");
     requireNonNull(document, "document is null");
   }
+
+  /**
+   * The same alert with a new document: how an alert already in the alerts index looks after Kibana
+   * updated it in place (suppression extends an open alert, engine-semantics.md §6.5).
+   */
+  public Alert withDocument(ObjectNode updated) {
+    return new Alert(
+        id,
+        ruleId,
+        ruleName,
+        severity,
+        riskScore,
+        originalTime,
+        executionTime,
+        host,
+        reason,
+        buildingBlock,
+        updated);
+  }
 }

@@ -12,11 +12,11 @@ import dev.vigil.engine.source.Timeline;
 import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlResult;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * eql rules (engine-semantics.md §3.2): the query runs over the window's events that pass the
@@ -24,24 +24,33 @@ import java.util.Set;
  * event becomes an alert like a query rule's. A sequence becomes one building-block alert per
  * present event (no overrides) plus a shell alert over them whose source is what all the events
  * share; ids make a sequence found again by an overlapping window a duplicate.
+ *
+ * <p>With alert suppression, single-event alerts are suppressed in memory ({@link
+ * InMemorySuppression}); sequences are not, as Kibana suppresses them only behind a feature flag.
+ * Owns the suppression state, if any.
  */
 final class EqlExecutor implements RuleExecutor {
   private final RuleRun run;
   private final Timeline eligible;
   private final CompiledEql query;
-  private final Set<String> written = new HashSet<>();
+  private final Optional<InMemorySuppression> suppression;
+  private boolean toldSequencesUnsuppressed;
 
-  EqlExecutor(RuleRun run, Timeline eligible, CompiledEql query) {
+  EqlExecutor(RuleRun run, Timeline eligible, CompiledEql query, TermValues terms) {
     this.run = run;
     this.eligible = eligible;
     this.query = query;
+    this.suppression =
+        run.rule.alertSuppression().map(config -> new InMemorySuppression(run, terms));
   }
 
   @Override
-  public List<Alert> execute(Execution execution) {
+  public List<AlertWrite> execute(Execution execution) {
     List<Event> events = new ArrayList<>();
+    Map<Event, Timeline.Timed> times = new IdentityHashMap<>();
     for (Timeline.Timed timed : run.window(eligible, execution)) {
       events.add(timed.event());
+      times.put(timed.event(), timed);
     }
     int size = run.rule.schedule().maxSignals();
     List<EqlResult> results = query.execute(events, size);
@@ -54,31 +63,44 @@ final class EqlExecutor implements RuleExecutor {
               + "); later matches of its window were not returned");
     }
     List<Alert> alerts = new ArrayList<>();
+    List<InMemorySuppression.Hit> hits = new ArrayList<>();
     for (EqlResult result : results) {
       if (result instanceof EqlResult.EventResult eventResult) {
-        eventAlert(eventResult.event(), execution, alerts);
+        Alert alert = eventAlert(eventResult.event(), execution);
+        if (suppression.isPresent()) {
+          hits.add(new InMemorySuppression.Hit(times.get(eventResult.event()), alert));
+        } else if (!run.isWritten(alert.id())) {
+          run.markWritten(alert.id());
+          alerts.add(alert);
+        }
       } else if (result instanceof EqlResult.SequenceResult sequence) {
         group(sequence.presentEvents(), execution, alerts);
       } else if (result instanceof EqlResult.SampleResult sample) {
         group(sample.events(), execution, alerts);
       }
     }
-    return alerts;
+    List<AlertWrite> writes = new ArrayList<>();
+    for (Alert alert : alerts) {
+      writes.add(new AlertWrite.Create(alert));
+    }
+    if (suppression.isPresent() && !hits.isEmpty()) {
+      // Kibana's EQL search returns at most max_signals results, so the budget is whole.
+      writes.addAll(
+          suppression.get().write(hits, execution, run.rule.schedule().maxSignals()).writes());
+    }
+    return writes;
   }
 
-  private void eventAlert(Event event, Execution execution, List<Alert> alerts) {
+  private Alert eventAlert(Event event, Execution execution) {
     RuleRun.Identity identity = run.identity(event);
     String id =
         AlertIds.eventAlertId(identity.index(), identity.id(), run.spaceId, run.ruleObjectId);
-    if (written.add(id)) {
-      alerts.add(
-          run.alerts.eventAlert(
-              id,
-              event.source(),
-              new AlertBuilder.Parent(identity.id(), identity.index()),
-              execution,
-              JsonNodeFactory.instance.objectNode()));
-    }
+    return run.alerts.eventAlert(
+        id,
+        event.source(),
+        new AlertBuilder.Parent(identity.id(), identity.index()),
+        execution,
+        JsonNodeFactory.instance.objectNode());
   }
 
   /** Building blocks and their shell, as Kibana's {@code buildAlertGroupFromSequence}. */
@@ -90,9 +112,17 @@ final class EqlExecutor implements RuleExecutor {
     }
     List<String> blockIds = AlertIds.buildingBlockIds(ancestors, run.ruleObjectId);
     String shellId = AlertIds.shellId(ancestors, blockIds, run.ruleObjectId);
-    if (!written.add(shellId)) {
+    if (run.isWritten(shellId)) {
       return;
     }
+    if (suppression.isPresent() && !toldSequencesUnsuppressed) {
+      toldSequencesUnsuppressed = true;
+      run.warn(
+          "alert suppression of eql sequences is behind a feature flag in Kibana;"
+              + " sequence alerts are not suppressed");
+    }
+    run.markWritten(shellId);
+    blockIds.forEach(run::markWritten);
     List<AlertBuilder.Parent> blockParents = new ArrayList<>();
     List<Alert> blocks = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {

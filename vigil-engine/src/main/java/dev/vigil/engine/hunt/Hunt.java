@@ -18,6 +18,7 @@ import dev.vigil.rules.model.Schedule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,10 @@ import java.util.Optional;
  *
  * <p>Events before {@code since} take part only through the windows and through history (new_terms
  * history, threshold history). Stateless: every call is a fresh hunt.
+ *
+ * <p>The result is the final state of the alerts index: executors return {@link AlertWrite}s, a
+ * creation adds an alert (in creation order, rule by rule), an update — alert suppression extending
+ * an open alert (§6.5) — replaces the document of the alert with that id where it stands.
  */
 public final class Hunt {
   private Hunt() {}
@@ -39,7 +44,7 @@ public final class Hunt {
   public static HuntResult run(
       List<CompiledRule> rules, List<Event> events, Schema schema, HuntSettings settings) {
     List<String> warnings = new ArrayList<>();
-    List<Alert> alerts = new ArrayList<>();
+    Map<String, Alert> alerts = new LinkedHashMap<>();
     Map<Event, RuleRun.Identity> identities = RuleRun.identities(events);
     Optional<Instant> earliest = settings.since().or(() -> bound(events, schema, true));
     Optional<Instant> latest = settings.until().or(() -> bound(events, schema, false));
@@ -59,7 +64,9 @@ public final class Hunt {
       while (true) {
         Instant from = DateMath.evaluate(schedule.from(), startedAt, false, ZoneOffset.UTC);
         Instant to = DateMath.evaluate(schedule.to(), startedAt, true, ZoneOffset.UTC);
-        alerts.addAll(executor.get().execute(new Execution(startedAt, from, to)));
+        for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
+          apply(write, alerts);
+        }
         executions++;
         if (!startedAt.isBefore(latest.get())) {
           break;
@@ -67,7 +74,19 @@ public final class Hunt {
         startedAt = startedAt.plus(schedule.interval());
       }
     }
-    return new HuntResult(alerts, warnings, executions);
+    return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions);
+  }
+
+  private static void apply(AlertWrite write, Map<String, Alert> index) {
+    String id = write.alert().id();
+    if (write instanceof AlertWrite.Create) {
+      // ids are unique per rule (executors consult RuleRun); across rules they include the rule
+      if (index.putIfAbsent(id, write.alert()) != null) {
+        throw new IllegalStateException("alert " + id + " was created twice");
+      }
+    } else if (index.replace(id, write.alert()) == null) {
+      throw new IllegalStateException("alert " + id + " was updated before it was created");
+    }
   }
 
   private static Optional<RuleExecutor> executor(
@@ -76,7 +95,7 @@ public final class Hunt {
     if (compiled instanceof CompiledRule.Eql eql) {
       run.useExceptions(eql.exceptions().expiring());
       Timeline eligible = timeline(rule, events, schema, eql.filters(), eql.exceptions());
-      return Optional.of(new EqlExecutor(run, eligible, eql.query()));
+      return Optional.of(new EqlExecutor(run, eligible, eql.query(), new TermValues(schema)));
     }
     if (!(compiled instanceof CompiledRule.Searchable searchable)) {
       return Optional.empty();
@@ -86,7 +105,11 @@ public final class Hunt {
         timeline(rule, events, schema, searchable.condition(), searchable.exceptions());
     TermValues terms = new TermValues(schema);
     return switch (rule.type()) {
-      case QUERY, SAVED_QUERY -> Optional.of(new QueryExecutor(run, matching));
+      case QUERY, SAVED_QUERY ->
+          Optional.of(
+              rule.alertSuppression().filter(config -> !config.groupBy().isEmpty()).isPresent()
+                  ? new SuppressedQueryExecutor(run, matching, terms)
+                  : new QueryExecutor(run, matching));
       case NEW_TERMS -> Optional.of(new NewTermsExecutor(run, matching, terms));
       case THRESHOLD -> Optional.of(new ThresholdExecutor(run, matching, terms));
       case EQL, THREAT_MATCH, ESQL, MACHINE_LEARNING -> {

@@ -4,8 +4,10 @@ import dev.vigil.engine.alert.Alert;
 import java.util.List;
 
 /**
- * What a hunt produced: the alerts in creation order (rule by rule, execution by execution) and the
- * warnings a user should see (rules skipped, alerts left out by {@code max_signals}).
+ * What a hunt produced: the final state of the alerts index — every alert in creation order (rule
+ * by rule, execution by execution), an alert that suppression later extended appearing once, where
+ * it was created, with its last document (engine-semantics.md §6.5) — and the warnings a user
+ * should see (rules skipped, alerts left out by {@code max_signals}).
  */
 public record HuntResult(List<Alert> alerts, List<String> warnings, int executions) {
   public HuntResult {

@@ -14,11 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * new_terms rules (engine-semantics.md §3.4): a value (or combination of values of 2–3 fields, each
@@ -29,7 +28,11 @@ import java.util.Set;
  *
  * <p>For a backtest every matching event is known up front, so first appearances are answered from
  * a per-combination sorted list of times instead of Kibana's aggregation round trips; the answers
- * are the same.
+ * are the same. With alert suppression the new-value alerts are suppressed in memory ({@link
+ * InMemorySuppression}), in chunks of 5 × {@code max_signals} until the execution has created
+ * {@code max_signals} alerts or created and suppressed 5 × {@code max_signals}.
+ *
+ * <p>Owns every combination's appearance times, and the suppression state if any.
  */
 final class NewTermsExecutor implements RuleExecutor {
   private final RuleRun run;
@@ -37,7 +40,7 @@ final class NewTermsExecutor implements RuleExecutor {
   private final TypeParameters.NewTerms parameters;
   private final TermValues terms;
   private final Map<List<Object>, List<Instant>> appearances = new HashMap<>();
-  private final Set<String> written = new HashSet<>();
+  private final Optional<InMemorySuppression> suppression;
 
   NewTermsExecutor(RuleRun run, Timeline matching, TermValues terms) {
     this.run = run;
@@ -50,10 +53,12 @@ final class NewTermsExecutor implements RuleExecutor {
       }
     }
     appearances.values().forEach(Collections::sort);
+    this.suppression =
+        run.rule.alertSuppression().map(config -> new InMemorySuppression(run, terms));
   }
 
   @Override
-  public List<Alert> execute(Execution execution) {
+  public List<AlertWrite> execute(Execution execution) {
     Instant historyStart = DateMath.evaluate(parameters.historyWindowStart(), execution.to());
     if (!historyStart.isBefore(execution.from())) {
       run.warn(
@@ -79,38 +84,77 @@ final class NewTermsExecutor implements RuleExecutor {
       }
     }
     fresh.sort(TermValues::compareCombinations);
-    List<Alert> alerts = new ArrayList<>();
-    int budget = run.rule.schedule().maxSignals();
-    int leftOut = 0;
+    List<InMemorySuppression.Hit> hits = new ArrayList<>();
     for (List<Object> combination : fresh) {
       Timeline.Timed timed = earliest.get(combination);
-      RuleRun.Identity identity = run.identity(timed.event());
-      String id =
-          AlertIds.newTermsAlertId(
-              identity.index(), identity.id(), run.spaceId, run.ruleObjectId, combination);
-      if (written.contains(id)) {
+      hits.add(new InMemorySuppression.Hit(timed, alert(timed, combination, execution)));
+    }
+    if (suppression.isPresent()) {
+      return suppressed(hits, execution);
+    }
+    List<AlertWrite> alerts = new ArrayList<>();
+    int budget = run.rule.schedule().maxSignals();
+    int leftOut = 0;
+    for (InMemorySuppression.Hit hit : hits) {
+      if (run.isWritten(hit.alert().id())) {
         continue;
       }
       if (alerts.size() == budget) {
         leftOut++;
         continue;
       }
-      written.add(id);
-      ObjectNode extra = JsonNodeFactory.instance.objectNode();
-      ArrayNode values = extra.putArray("kibana.alert.new_terms");
-      combination.forEach(value -> TermValues.addJson(values, value));
-      alerts.add(
-          run.alerts.eventAlert(
-              id,
-              timed.event().source(),
-              new AlertBuilder.Parent(identity.id(), identity.index()),
-              execution,
-              extra));
+      run.markWritten(hit.alert().id());
+      alerts.add(new AlertWrite.Create(hit.alert()));
     }
     if (leftOut > 0) {
       run.warn(Warnings.maxSignals(execution, budget, leftOut));
     }
     return alerts;
+  }
+
+  /**
+   * Kibana writes new-terms alerts with suppression in chunks of 5 × {@code max_signals} and stops
+   * once it created {@code max_signals} or created and suppressed 5 × {@code max_signals} ({@code
+   * MAX_SIGNALS_SUPPRESSION_MULTIPLIER}).
+   */
+  private List<AlertWrite> suppressed(List<InMemorySuppression.Hit> hits, Execution execution) {
+    int maxSignals = run.rule.schedule().maxSignals();
+    int chunk = 5 * maxSignals;
+    int created = 0;
+    int suppressed = 0;
+    List<AlertWrite> writes = new ArrayList<>();
+    for (int start = 0; start < hits.size(); start += chunk) {
+      InMemorySuppression.Outcome outcome =
+          suppression
+              .get()
+              .write(
+                  hits.subList(start, Math.min(hits.size(), start + chunk)),
+                  execution,
+                  maxSignals - created);
+      writes.addAll(outcome.writes());
+      created += outcome.created();
+      suppressed += outcome.suppressed();
+      if (created >= maxSignals || created + suppressed >= chunk) {
+        break;
+      }
+    }
+    return writes;
+  }
+
+  private Alert alert(Timeline.Timed timed, List<Object> combination, Execution execution) {
+    RuleRun.Identity identity = run.identity(timed.event());
+    String id =
+        AlertIds.newTermsAlertId(
+            identity.index(), identity.id(), run.spaceId, run.ruleObjectId, combination);
+    ObjectNode extra = JsonNodeFactory.instance.objectNode();
+    ArrayNode values = extra.putArray("kibana.alert.new_terms");
+    combination.forEach(value -> TermValues.addJson(values, value));
+    return run.alerts.eventAlert(
+        id,
+        timed.event().source(),
+        new AlertBuilder.Parent(identity.id(), identity.index()),
+        execution,
+        extra);
   }
 
   private static Instant firstAtOrAfter(List<Instant> sorted, Instant start) {

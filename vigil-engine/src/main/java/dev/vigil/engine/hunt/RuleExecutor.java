@@ -1,15 +1,18 @@
 package dev.vigil.engine.hunt;
 
-import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
 import java.util.List;
 
 /**
- * Runs one rule's executions in time order, keeping the state Kibana keeps between them (alert ids
- * already written, threshold history). One instance per rule per hunt.
+ * Runs one rule's executions in time order, keeping the state Kibana keeps between them (threshold
+ * history, suppression bucket history, open suppressed alerts; the ids already written are the
+ * {@link RuleRun}'s). One instance per rule per hunt.
  */
 interface RuleExecutor {
 
-  /** The new alerts of one execution, in the order Kibana would write them. */
-  List<Alert> execute(Execution execution);
+  /**
+   * What one execution writes to the alerts index, in order: new alerts, and updates of alerts an
+   * earlier execution wrote (suppression only).
+   */
+  List<AlertWrite> execute(Execution execution);
 }

@@ -7,14 +7,18 @@ import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The context one rule runs in during a hunt: the rule, its alert builder, the identities of the
- * events, and where warnings go. Owns nothing across rules.
+ * events, where warnings go, and the ids of the alerts the rule has written so far — the part of
+ * the alerts index Kibana's duplicate filter consults before every write (engine-semantics.md §2).
+ * Owns nothing across rules.
  */
 final class RuleRun {
   final Rule rule;
@@ -24,6 +28,7 @@ final class RuleRun {
   private final Map<Event, Identity> identities;
   private final List<String> warnings;
   private Exceptions expiring = Exceptions.none();
+  private final Set<String> written = new HashSet<>();
 
   /** An event's {@code _id} and {@code _index} as alert ids use them ("" when unknown). */
   record Identity(String id, String index) {}
@@ -62,6 +67,16 @@ final class RuleRun {
 
   Identity identity(Event event) {
     return identities.get(event);
+  }
+
+  /** True when an alert with this id is already in the alerts index. */
+  boolean isWritten(String alertId) {
+    return written.contains(alertId);
+  }
+
+  /** Records that an alert with this id was written. */
+  void markWritten(String alertId) {
+    written.add(alertId);
   }
 
   void warn(String message) {

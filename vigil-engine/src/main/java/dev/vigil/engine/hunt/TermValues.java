@@ -57,6 +57,11 @@ final class TermValues {
     return new ArrayList<>(values);
   }
 
+  /** True when the schema maps {@code field} as a date. */
+  boolean isDate(String field) {
+    return schema.resolve(field).map(mapping -> mapping.type().isDate()).orElse(false);
+  }
+
   /**
    * Every combination of the fields' values (the cartesian product, in field order), or none when a
    * field has no value.

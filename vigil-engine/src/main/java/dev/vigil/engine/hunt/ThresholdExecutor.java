@@ -7,14 +7,19 @@ import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
 import dev.vigil.engine.alert.AlertIds;
+import dev.vigil.engine.alert.ObjectHash;
 import dev.vigil.engine.source.Timeline;
+import dev.vigil.rules.model.AlertSuppression;
 import dev.vigil.rules.model.TypeParameters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -25,6 +30,15 @@ import java.util.TreeMap;
  * of the cardinality field), groups in key order, at most {@code max_signals}. Re-alerting across
  * overlapping windows is prevented as Kibana does it: each alert records its group's last event
  * time, and later executions leave out events of that group up to that time.
+ *
+ * <p>With alert suppression and a duration (§3.3, §6.5; Kibana ignores threshold suppression
+ * without one) each bucket's alert carries suppression fields — terms = the threshold fields and
+ * the bucket's values, instance id from the sorted values, start/end its earliest and latest event
+ * — and an id hashed from the synthetic document without the version; it goes through the {@link
+ * Suppressor}. Only alerts actually created enter the history, as in Kibana, so a group whose open
+ * alert was extended is counted again by later windows (the extension then needs a later end).
+ *
+ * <p>Owns the per-group history and the suppression state, if any.
  */
 final class ThresholdExecutor implements RuleExecutor {
   private final RuleRun run;
@@ -35,11 +49,16 @@ final class ThresholdExecutor implements RuleExecutor {
   /** Group key → the last event time an alert of that group covered. */
   private final Map<List<Object>, Instant> history = new HashMap<>();
 
+  private final Optional<Duration> suppressionDuration;
+  private final Suppressor suppressor;
+
   ThresholdExecutor(RuleRun run, Timeline matching, TermValues terms) {
     this.run = run;
     this.matching = matching;
     this.parameters = (TypeParameters.Threshold) run.rule.parameters();
     this.terms = terms;
+    this.suppressionDuration = run.rule.alertSuppression().flatMap(AlertSuppression::duration);
+    this.suppressor = new Suppressor(run);
   }
 
   private static final class Bucket {
@@ -50,7 +69,7 @@ final class ThresholdExecutor implements RuleExecutor {
   }
 
   @Override
-  public List<Alert> execute(Execution execution) {
+  public List<AlertWrite> execute(Execution execution) {
     history.values().removeIf(last -> !last.isAfter(execution.from()));
     TreeMap<List<Object>, Bucket> buckets = new TreeMap<>(TermValues::compareCombinations);
     for (Timeline.Timed timed : run.window(matching, execution)) {
@@ -72,7 +91,7 @@ final class ThresholdExecutor implements RuleExecutor {
         }
       }
     }
-    List<Alert> alerts = new ArrayList<>();
+    List<Map.Entry<List<Object>, Bucket>> kept = new ArrayList<>();
     int budget = run.rule.schedule().maxSignals();
     int leftOut = 0;
     for (Map.Entry<List<Object>, Bucket> entry : buckets.entrySet()) {
@@ -80,17 +99,50 @@ final class ThresholdExecutor implements RuleExecutor {
       if (bucket.count < parameters.value() || !cardinalityReached(bucket)) {
         continue;
       }
-      if (alerts.size() == budget) {
+      if (kept.size() == budget) {
         leftOut++;
         continue;
       }
-      alerts.add(alert(entry.getKey(), bucket, execution));
-      history.put(entry.getKey(), bucket.last);
+      kept.add(entry);
     }
     if (leftOut > 0) {
       run.warn(Warnings.maxSignals(execution, budget, leftOut));
     }
-    return alerts;
+    List<AlertWrite> writes = new ArrayList<>();
+    if (suppressionDuration.isEmpty()) {
+      for (Map.Entry<List<Object>, Bucket> entry : kept) {
+        Alert alert = alert(entry.getKey(), entry.getValue(), execution, false);
+        run.markWritten(alert.id());
+        writes.add(new AlertWrite.Create(alert));
+        history.put(entry.getKey(), entry.getValue().last);
+      }
+      return writes;
+    }
+    List<Suppressor.Candidate> candidates = new ArrayList<>();
+    Map<String, List<Object>> keysById = new HashMap<>();
+    for (Map.Entry<List<Object>, Bucket> entry : kept) {
+      Bucket bucket = entry.getValue();
+      Alert alert = alert(entry.getKey(), bucket, execution, true);
+      keysById.put(alert.id(), entry.getKey());
+      candidates.add(
+          new Suppressor.Candidate(
+              alert,
+              alert.document().get("kibana.alert.instance.id").asText(),
+              SuppressedQueryExecutor.millis(bucket.first),
+              SuppressedQueryExecutor.millis(bucket.last),
+              0));
+    }
+    for (AlertWrite write :
+        suppressor
+            .write(candidates, execution, suppressionDuration, OptionalInt.empty())
+            .writes()) {
+      writes.add(write);
+      if (write instanceof AlertWrite.Create) {
+        List<Object> key = keysById.get(write.alert().id());
+        history.put(key, buckets.get(key).last);
+      }
+    }
+    return writes;
   }
 
   private boolean cardinalityReached(Bucket bucket) {
@@ -120,7 +172,7 @@ final class ThresholdExecutor implements RuleExecutor {
     return false;
   }
 
-  private Alert alert(List<Object> key, Bucket bucket, Execution execution) {
+  private Alert alert(List<Object> key, Bucket bucket, Execution execution, boolean suppressed) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     List<String> keyText = new ArrayList<>();
     key.forEach(value -> keyText.add(value.toString()));
@@ -151,6 +203,25 @@ final class ThresholdExecutor implements RuleExecutor {
     ObjectNode extra = nodes.objectNode();
     extra.set("kibana.alert.threshold_result", result);
     String id = AlertIds.eventAlertId(index, documentId, run.spaceId, run.ruleObjectId);
+    if (suppressed) {
+      // Kibana's wrapSuppressedThresholdAlerts: objectHash of the synthetic hit without _version,
+      // and an instance id over the bucket's values sorted, not over {field, value} terms.
+      id = ObjectHash.hash(List.of(index, documentId, run.spaceId + ":" + run.ruleObjectId));
+      List<SuppressionTerms.Term> termList = new ArrayList<>();
+      for (int i = 0; i < key.size(); i++) {
+        termList.add(new SuppressionTerms.Term(parameters.fields().get(i), key.get(i)));
+      }
+      List<Object> sorted = new ArrayList<>(key);
+      sorted.sort(TermValues.KEY_ORDER);
+      String instanceId = ObjectHash.hash(List.of(sorted, run.ruleObjectId, run.spaceId));
+      extra.setAll(
+          SuppressionTerms.fields(
+              termList,
+              instanceId,
+              SuppressedQueryExecutor.millis(bucket.first),
+              SuppressedQueryExecutor.millis(bucket.last),
+              0));
+    }
     return run.alerts.syntheticAlert(
         id, source, new AlertBuilder.Parent(documentId, index), execution, extra);
   }

@@ -20,4 +20,33 @@ final class Warnings {
         + (leftOut == 1 ? " more alert was" : " more alerts were")
         + " not created";
   }
+
+  /**
+   * A suppressing query rule found more groups than {@code max_signals}: Kibana writes the one
+   * composite page it asked for ({@code max_signals + 1} groups) and warns.
+   */
+  static String maxSignalsGroups(Execution execution, int budget, int groups, int alerted) {
+    return "execution at "
+        + execution.startedAt()
+        + " reached max_signals ("
+        + budget
+        + ") with "
+        + groups
+        + " suppression groups; "
+        + (groups - alerted)
+        + (groups - alerted == 1 ? " group was" : " groups were")
+        + " neither alerted nor suppressed";
+  }
+
+  /** Kibana: "... Some alerts were not created or suppressed." */
+  static String maxSignalsSuppressed(Execution execution, int budget, int leftOut) {
+    return "execution at "
+        + execution.startedAt()
+        + " reached max_signals ("
+        + budget
+        + "); "
+        + leftOut
+        + (leftOut == 1 ? " more alert was" : " more alerts were")
+        + " neither created nor suppressed";
+  }
 }
