@@ -145,7 +145,25 @@ final class HuntCommand implements Callable<Integer> {
       err.println("vigil: " + sources.summary(reader));
     }
 
-    HuntResult result = Hunt.run(compiled, events, schema, settings);
+    // A progress line on stderr only when a person is watching a terminal.
+    boolean terminal = System.console() != null;
+    HuntResult result =
+        Hunt.run(
+            compiled,
+            events,
+            schema,
+            settings,
+            (index, total, rule) -> {
+              if (terminal) {
+                String name =
+                    rule.name().length() > 50 ? rule.name().substring(0, 49) + "…" : rule.name();
+                err.printf("\rvigil: rule %d/%d %-50s", index + 1, total, name);
+                err.flush();
+              }
+            });
+    if (terminal && !compiled.isEmpty()) {
+      err.printf("\r%-80s\r", "");
+    }
     for (String warning : result.warnings()) {
       err.println("vigil: warning: " + warning);
     }

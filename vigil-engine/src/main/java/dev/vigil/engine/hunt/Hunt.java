@@ -41,15 +41,32 @@ import java.util.Optional;
 public final class Hunt {
   private Hunt() {}
 
+  /** Told as each rule starts, for progress displays. */
+  @FunctionalInterface
+  public interface Progress {
+    void ruleStarted(int index, int total, Rule rule);
+  }
+
   public static HuntResult run(
       List<CompiledRule> rules, List<Event> events, Schema schema, HuntSettings settings) {
+    return run(rules, events, schema, settings, (index, total, rule) -> {});
+  }
+
+  public static HuntResult run(
+      List<CompiledRule> rules,
+      List<Event> events,
+      Schema schema,
+      HuntSettings settings,
+      Progress progress) {
     List<String> warnings = new ArrayList<>();
     Map<String, Alert> alerts = new LinkedHashMap<>();
     Map<Event, RuleRun.Identity> identities = RuleRun.identities(events);
     Optional<Instant> earliest = settings.since().or(() -> bound(events, schema, true));
     Optional<Instant> latest = settings.until().or(() -> bound(events, schema, false));
     int executions = 0;
+    int index = 0;
     for (CompiledRule compiled : rules) {
+      progress.ruleStarted(index++, rules.size(), compiled.rule());
       RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
       if (compiled instanceof CompiledRule.Unsupported unsupported) {
         run.warn("skipped: " + unsupported.reason());
