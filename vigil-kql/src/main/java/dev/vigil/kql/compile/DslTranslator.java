@@ -58,6 +58,78 @@ final class DslTranslator {
     return plan;
   }
 
+  /**
+   * The clauses of a DSL query that {@link #translate} accepted, for explanations: a {@code bool}
+   * shows its {@code must}/{@code filter} clauses, its {@code must_not} clauses under {@code NOT}
+   * nodes and its {@code should} clauses (under one node when {@code minimum_should_match} makes
+   * them count, marked optional when it does not); any other clause is a leaf. Each node's plan is
+   * the translation of that node, so it is what {@link #translate} computes for it.
+   */
+  static ClausePlan clauses(String text, JsonNode query, Schema schema, Clock clock) {
+    return new DslTranslator(text, schema, clock, Optional.empty(), new ArrayList<>())
+        .clausePlan(query);
+  }
+
+  private ClausePlan clausePlan(JsonNode query) {
+    DocPredicate plan = query(query);
+    String json = query.toString();
+    JsonNode body = query.isObject() && query.size() == 1 ? query.get("bool") : null;
+    if (body == null || !body.isObject()) {
+      return ClausePlan.leaf(json, plan);
+    }
+    List<ClausePlan> children = new ArrayList<>();
+    for (String key : List.of("must", "filter")) {
+      for (JsonNode clause : clauses(body.get(key))) {
+        children.add(clausePlan(clause));
+      }
+    }
+    for (JsonNode clause : clauses(body.get("must_not"))) {
+      ClausePlan negated = clausePlan(clause);
+      children.add(
+          ClausePlan.node(
+              "must_not " + clause, new DocPredicate.Not(negated.plan()), List.of(negated)));
+    }
+    List<ClausePlan> should = new ArrayList<>();
+    for (JsonNode clause : clauses(body.get("should"))) {
+      should.add(clausePlan(clause));
+    }
+    if (!should.isEmpty()) {
+      boolean hasRequired =
+          !clauses(body.get("must")).isEmpty() || !clauses(body.get("filter")).isEmpty();
+      int minimum = hasRequired ? 0 : 1;
+      if (body.has("minimum_should_match")) {
+        minimum = minimumShouldMatch(body.get("minimum_should_match"), should.size());
+      }
+      if (minimum == 0) {
+        for (ClausePlan optional : should) {
+          children.add(
+              new ClausePlan(
+                  "optional, decides nothing: " + optional.text(),
+                  optional.plan(),
+                  optional.isLeaf(),
+                  optional.children()));
+        }
+      } else if (minimum == 1 && children.isEmpty()) {
+        // Alternatives only: the bool itself is their "any of".
+        children.addAll(should);
+      } else {
+        List<DocPredicate> plans = new ArrayList<>();
+        for (ClausePlan clause : should) {
+          plans.add(clause.plan());
+        }
+        DocPredicate group =
+            minimum > should.size()
+                ? DocPredicate.FALSE
+                : minimum == 1
+                    ? new DocPredicate.AnyOf(plans)
+                    : new DocPredicate.AtLeast(minimum, plans);
+        children.add(
+            ClausePlan.node("should, at least " + minimum + " of " + should.size(), group, should));
+      }
+    }
+    return ClausePlan.node(json, plan, children);
+  }
+
   private Span span() {
     return Span.of(text, 0, text.length());
   }

@@ -70,7 +70,8 @@ public final class FilterCompiler {
     return new CompiledQuery("dsl", json, DslTranslator.translate(json, query, schema, clock));
   }
 
-  private static JsonNode clauseOf(JsonNode filter, String json) {
+  /** The query clause of a Kibana filter: {@code query}, else the object without its metadata. */
+  static JsonNode clauseOf(JsonNode filter, String json) {
     if (!filter.isObject()) {
       throw new QueryException(
           json, new Problem(Span.of(json, 0, json.length()), "a filter must be a JSON object"));

@@ -70,6 +70,104 @@ final class KqlTranslator implements KqlVisitor<DocPredicate> {
     return plan;
   }
 
+  /**
+   * The clauses of a query that {@link #translate} accepted, for explanations: {@code and}, {@code
+   * or} and {@code not} keep their children and combine their plans as the visit methods below do;
+   * every other node is a leaf translated alone, as {@link #translate} translates it at the top
+   * level (a nested group is a leaf, so no leaf changes nesting level).
+   */
+  static ClausePlan clauses(String text, KqlNode ast, Schema schema, Clock clock) {
+    return ast.accept(new ClauseBuilder(text, schema, clock));
+  }
+
+  /** Builds {@link ClausePlan}s; one per {@link #clauses} call. */
+  private static final class ClauseBuilder implements KqlVisitor<ClausePlan> {
+    private final String text;
+    private final Schema schema;
+    private final Clock clock;
+
+    ClauseBuilder(String text, Schema schema, Clock clock) {
+      this.text = text;
+      this.schema = schema;
+      this.clock = clock;
+    }
+
+    private List<ClausePlan> all(List<KqlNode> nodes) {
+      List<ClausePlan> children = new ArrayList<>();
+      for (KqlNode node : nodes) {
+        children.add(node.accept(this));
+      }
+      return children;
+    }
+
+    private static List<DocPredicate> plans(List<ClausePlan> clauses) {
+      List<DocPredicate> plans = new ArrayList<>();
+      for (ClausePlan clause : clauses) {
+        plans.add(clause.plan());
+      }
+      return plans;
+    }
+
+    @Override
+    public ClausePlan visitOr(Or node) {
+      List<ClausePlan> children = all(node.children());
+      return ClausePlan.node(
+          source(node.span()), new DocPredicate.AnyOf(plans(children)), children);
+    }
+
+    @Override
+    public ClausePlan visitAnd(And node) {
+      List<ClausePlan> children = all(node.children());
+      return ClausePlan.node(
+          source(node.span()), new DocPredicate.AllOf(plans(children)), children);
+    }
+
+    @Override
+    public ClausePlan visitNot(Not node) {
+      ClausePlan child = node.child().accept(this);
+      return ClausePlan.node(
+          source(node.span()), new DocPredicate.Not(child.plan()), List.of(child));
+    }
+
+    private ClausePlan leaf(KqlNode node, String clauseText) {
+      return ClausePlan.leaf(clauseText, translate(text, node, schema, clock));
+    }
+
+    @Override
+    public ClausePlan visitNested(Nested node) {
+      return leaf(node, source(node.span()));
+    }
+
+    @Override
+    public ClausePlan visitRange(Range node) {
+      return leaf(node, source(node.span()));
+    }
+
+    @Override
+    public ClausePlan visitIs(Is node) {
+      // One value of a list `f:(a or b)` has the span of its value only: name the field too.
+      String clauseText =
+          node.span().offset() > node.field().span().offset()
+              ? source(node.field().span()) + ":" + source(node.span())
+              : source(node.span());
+      return leaf(node, clauseText);
+    }
+
+    @Override
+    public ClausePlan visitFreeText(FreeText node) {
+      return leaf(node, source(node.span()));
+    }
+
+    @Override
+    public ClausePlan visitMatchAll(MatchAll node) {
+      return leaf(node, "*");
+    }
+
+    private String source(Span span) {
+      return ClausePlan.source(text, span);
+    }
+  }
+
   private void problem(Span span, String message) {
     problems.add(new Problem(span, message));
   }

@@ -104,8 +104,20 @@ final class LuceneTranslator {
   // boolean structure
 
   private DocPredicate query(LuceneQuery query, List<String> fields) {
-    List<Occur> occurs = new ArrayList<>();
     List<DocPredicate> predicates = new ArrayList<>();
+    for (LuceneClause clause : query.clauses()) {
+      List<String> clauseFields = clause.field().map(List::of).orElse(fields);
+      predicates.add(node(clause.query(), clauseFields));
+    }
+    return combine(occurs(query), predicates);
+  }
+
+  /**
+   * The occur of each clause by Lucene's classic rule ({@code QueryParserBase.addClause}): a
+   * conjunction changes the previous clause too.
+   */
+  private List<Occur> occurs(LuceneQuery query) {
+    List<Occur> occurs = new ArrayList<>();
     for (LuceneClause clause : query.clauses()) {
       int last = occurs.size() - 1;
       if (last >= 0
@@ -119,8 +131,6 @@ final class LuceneTranslator {
           && occurs.get(last) != Occur.MUST_NOT) {
         occurs.set(last, Occur.SHOULD);
       }
-      List<String> clauseFields = clause.field().map(List::of).orElse(fields);
-      DocPredicate predicate = node(clause.query(), clauseFields);
       boolean prohibited = clause.modifier() == Modifier.PROHIBITED;
       boolean required;
       if (options.defaultAnd()) {
@@ -131,8 +141,12 @@ final class LuceneTranslator {
                 || (clause.conjunction() == Conjunction.AND && !prohibited);
       }
       occurs.add(prohibited ? Occur.MUST_NOT : required ? Occur.MUST : Occur.SHOULD);
-      predicates.add(predicate);
     }
+    return occurs;
+  }
+
+  /** The boolean query of clauses with these occurs, as Elasticsearch runs it. */
+  private static DocPredicate combine(List<Occur> occurs, List<DocPredicate> predicates) {
     if (occurs.isEmpty()) {
       return DocPredicate.FALSE;
     }
@@ -155,6 +169,108 @@ final class LuceneTranslator {
       required.add(should.size() == 1 ? should.get(0) : new DocPredicate.AnyOf(should));
     }
     return required.size() == 1 ? required.get(0) : new DocPredicate.AllOf(required);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // clauses, for explanations
+
+  /**
+   * The clauses of a query string that {@link #translate} accepted, for explanations. Each group's
+   * plan is {@link #combine}d from its clauses' plans as {@link #query} combines them; the tree
+   * shows the required clauses, the prohibited ones under a {@code NOT} node, the optional ones
+   * (which decide nothing next to a required clause) marked so, and the alternatives of a group
+   * without a required clause under one "any of" node.
+   */
+  static ClausePlan clauses(String text, Schema schema, Clock clock, Options options) {
+    LuceneQuery query = LuceneParser.parse(text);
+    LuceneTranslator translator =
+        new LuceneTranslator(text, schema, clock, Optional.empty(), options);
+    return translator.clauses(query, options.fields(), ClausePlan.source(text, query.span()));
+  }
+
+  private ClausePlan clauses(LuceneQuery query, List<String> fields, String queryText) {
+    List<Occur> occurs = occurs(query);
+    List<ClausePlan> clauses = new ArrayList<>();
+    List<DocPredicate> predicates = new ArrayList<>();
+    for (LuceneClause clause : query.clauses()) {
+      List<String> clauseFields = clause.field().map(List::of).orElse(fields);
+      String clauseText = clauseText(clause);
+      if (clause.field().isEmpty() && !fields.equals(options.fields()) && fields.size() == 1) {
+        // A term inside `field:( … )` searches that field: name it, as the term alone does not.
+        clauseText = fields.get(0) + ":" + clauseText;
+      }
+      ClausePlan plan =
+          clause.query() instanceof LuceneGroup group
+              ? clauses(group.query(), clauseFields, clauseText)
+              : ClausePlan.leaf(clauseText, node(clause.query(), clauseFields));
+      clauses.add(plan);
+      predicates.add(plan.plan());
+    }
+    DocPredicate plan = combine(occurs, predicates);
+    List<ClausePlan> required = new ArrayList<>();
+    List<ClausePlan> should = new ArrayList<>();
+    boolean positiveMust = occurs.contains(Occur.MUST);
+    for (int i = 0; i < occurs.size(); i++) {
+      ClausePlan clause = clauses.get(i);
+      switch (occurs.get(i)) {
+        case MUST -> required.add(clause);
+        case SHOULD -> should.add(clause);
+        case MUST_NOT -> {
+          LuceneClause written = query.clauses().get(i);
+          required.add(
+              ClausePlan.node(
+                  ClausePlan.collapse(
+                      CONJUNCTION
+                          .matcher(ClausePlan.source(text, written.span()))
+                          .replaceFirst("")),
+                  new DocPredicate.Not(clause.plan()),
+                  List.of(clause)));
+        }
+      }
+    }
+    List<ClausePlan> children = new ArrayList<>(required);
+    if (positiveMust) {
+      for (ClausePlan optional : should) {
+        children.add(
+            new ClausePlan(
+                "optional, decides nothing: " + optional.text(),
+                optional.plan(),
+                optional.isLeaf(),
+                optional.children()));
+      }
+    } else if (should.size() == 1 || (required.isEmpty() && !should.isEmpty())) {
+      // A lone alternative, or a group of alternatives only: this node is their "any of".
+      children.addAll(should);
+    } else if (!should.isEmpty()) {
+      List<DocPredicate> any = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (ClausePlan alternative : should) {
+        any.add(alternative.plan());
+        texts.add(alternative.text());
+      }
+      children.add(
+          ClausePlan.node(
+              "any of: " + String.join(" | ", texts), new DocPredicate.AnyOf(any), should));
+    }
+    if (children.size() == 1 && occurs.size() == 1) {
+      return children.get(0);
+    }
+    return ClausePlan.node(queryText, plan, children);
+  }
+
+  /** A leading conjunction ({@code AND}, {@code ||}…), which is not part of the clause. */
+  private static final java.util.regex.Pattern CONJUNCTION =
+      java.util.regex.Pattern.compile("^(?:AND\\b|OR\\b|&&|\\|\\|)\\s*");
+
+  /** A leading modifier ({@code +}, {@code -}, {@code !}, {@code NOT}). */
+  private static final java.util.regex.Pattern MODIFIER =
+      java.util.regex.Pattern.compile("^(?:[+\\-!]|NOT\\b)\\s*");
+
+  /** The clause as written without its conjunction and modifier, which its parent explains. */
+  private String clauseText(LuceneClause clause) {
+    String written = ClausePlan.source(text, clause.span());
+    String withoutConjunction = CONJUNCTION.matcher(written).replaceFirst("");
+    return ClausePlan.collapse(MODIFIER.matcher(withoutConjunction).replaceFirst(""));
   }
 
   private DocPredicate node(LuceneNode node, List<String> fields) {
