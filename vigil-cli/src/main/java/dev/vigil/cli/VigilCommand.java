@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       RulesCommand.class,
       TestCommand.class,
+      ExplainCommand.class,
       EventsCommand.class,
       CommandLine.HelpCommand.class
     })

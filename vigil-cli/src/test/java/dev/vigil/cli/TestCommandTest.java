@@ -52,7 +52,11 @@ class TestCommandTest {
         .contains("expected 3 alerts, got 2:")
         .contains("+ 2026-11-19T15:00:02.642795570Z  event uwsgtV1HO5EOQ0Al++++LUxG")
         .contains(
-            "expected an alert on event [EuP7H5WYKH8K5p0b++++KNuP], but it was not alerted on")
+            "expected an alert on event [EuP7H5WYKH8K5p0b++++KNuP], but it was not alerted on;"
+                + " the rule on that event")
+        // the explanation points at the clause that is false: the parent is dpkg
+        .contains("[-] not process.parent.executable in (")
+        .contains("process.parent.executable = [/usr/bin/dpkg]")
         .contains("PASS  Debian Maintainer Script Run Outside dpkg › right");
     assertThat(run.err()).contains("1 passed, 1 failed");
   }

@@ -2,6 +2,7 @@ package dev.vigil.cli.ruletest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.cli.RuleExplanation;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
@@ -14,7 +15,9 @@ import dev.vigil.engine.hunt.CompiledRule;
 import dev.vigil.engine.hunt.Hunt;
 import dev.vigil.engine.hunt.HuntResult;
 import dev.vigil.engine.hunt.HuntSettings;
+import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.rules.load.RuleLoader;
+import dev.vigil.rules.model.ExceptionItem;
 import dev.vigil.rules.model.Rule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +83,7 @@ public final class RuleTestRunner {
     }
     List<CaseResult> results = new ArrayList<>();
     for (RuleTestFile.Case testCase : file.cases()) {
-      results.add(runCase(compiled, testCase));
+      results.add(runCase(compiled, loaded.exceptionItems(), testCase));
     }
     return new FileResult(file.file(), rule.name(), results);
   }
@@ -93,7 +96,8 @@ public final class RuleTestRunner {
     return new FileResult(file.file(), ruleName, results);
   }
 
-  private CaseResult runCase(CompiledRule compiled, RuleTestFile.Case testCase) {
+  private CaseResult runCase(
+      CompiledRule compiled, List<ExceptionItem> exceptionItems, RuleTestFile.Case testCase) {
     long start = System.nanoTime();
     List<String> failures = new ArrayList<>();
     List<Event> events = readEvents(testCase, failures);
@@ -120,7 +124,11 @@ public final class RuleTestRunner {
     }
     for (String id : testCase.alerted()) {
       if (!alertedIds.contains(id)) {
-        failures.add("expected an alert on event [" + id + "], but it was not alerted on");
+        failures.add(
+            "expected an alert on event ["
+                + id
+                + "], but it was not alerted on"
+                + whyNot(compiled.rule(), exceptionItems, events, id));
       }
     }
     for (String id : testCase.notAlerted()) {
@@ -135,6 +143,20 @@ public final class RuleTestRunner {
     }
     return new CaseResult(
         testCase.name(), failures, alerts, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The rule explained on the event with that id, or a note that no such event was given. */
+  private String whyNot(Rule rule, List<ExceptionItem> items, List<Event> events, String id) {
+    for (Event event : events) {
+      if (event.values("event.id").contains(id) || EventIdentity.id(event).equals(id)) {
+        StringBuilder out = new StringBuilder("; the rule on that event (" + event.origin() + "):");
+        for (String line : RuleExplanation.explain(rule, items, schema, event).split("\n")) {
+          out.append("\n  ").append(line);
+        }
+        return out.toString();
+      }
+    }
+    return "; no event with that id (event.id or _id) is among the test's events";
   }
 
   private static List<Event> readEvents(RuleTestFile.Case testCase, List<String> failures) {

@@ -65,7 +65,8 @@ public final class ExceptionCompiler {
     return false;
   }
 
-  static ObjectNode itemQuery(ExceptionItem item) {
+  /** The query clause Kibana's lists plugin builds for one item (before negation). */
+  public static ObjectNode itemQuery(ExceptionItem item) {
     ObjectNode bool = NODES.objectNode();
     ArrayNode filter = bool.putObject("bool").putArray("filter");
     for (Entry entry : item.entries()) {

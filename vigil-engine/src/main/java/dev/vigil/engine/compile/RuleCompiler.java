@@ -26,6 +26,23 @@ public final class RuleCompiler {
   private RuleCompiler() {}
 
   /**
+   * How an eql rule's query is run: the rule's category, timestamp and tiebreaker fields, and
+   * fields the schema does not map read from the events (rules run over data without mappings).
+   */
+  public static EqlSettings eqlSettings(Rule rule) {
+    EqlSettings settings =
+        EqlSettings.defaults().withUnmappedFields(EqlSettings.UnmappedFields.DYNAMIC);
+    if (rule.parameters() instanceof TypeParameters.Eql eql) {
+      settings =
+          settings
+              .withEventCategoryField(eql.eventCategoryOverride().orElse("event.category"))
+              .withTimestampField(eql.timestampField().orElse("@timestamp"))
+              .withTiebreakerField(eql.tiebreakerField());
+    }
+    return settings;
+  }
+
+  /**
    * Compiles {@code rule}; its exceptions are the loaded {@code exceptionItems} of the lists it
    * references, and what cannot be applied of them is reported to {@code warnings}.
    */
@@ -50,13 +67,8 @@ public final class RuleCompiler {
     Exceptions exceptions = ExceptionCompiler.compile(rule, exceptionItems, schema, warnings);
     String query = rule.query().orElseThrow();
     String language = rule.language().orElse("kuery");
-    if (rule.parameters() instanceof TypeParameters.Eql eql) {
-      EqlSettings settings =
-          EqlSettings.defaults()
-              .withUnmappedFields(EqlSettings.UnmappedFields.DYNAMIC)
-              .withEventCategoryField(eql.eventCategoryOverride().orElse("event.category"))
-              .withTimestampField(eql.timestampField().orElse("@timestamp"))
-              .withTiebreakerField(eql.tiebreakerField());
+    if (rule.parameters() instanceof TypeParameters.Eql) {
+      EqlSettings settings = eqlSettings(rule);
       return new CompiledRule.Eql(
           rule, filters, exceptions, EqlCompiler.compile(query, schema, settings));
     }
