@@ -31,15 +31,26 @@ final class KibanaExportLoader {
       try {
         node = JSON.readTree(line);
       } catch (JsonProcessingException e) {
+        int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
         result.problem(
-            new RuleLoadException(
-                file + ":" + lineNumber + ": invalid JSON: " + firstLine(e.getOriginalMessage())));
+            RuleLoadException.at(
+                file, lineNumber, column, "invalid JSON: " + firstLine(e.getOriginalMessage())));
         continue;
       }
       if (node.isObject() && node.has("item_id") && node.has("entries")) {
+        String location = file + ":" + lineNumber;
         RuleLoader.catching(
-            result::problem,
-            () -> result.exceptionItem(ExceptionItemReader.read(node, file + ":" + lineNumber)));
+            // The reader's messages start with the location; keep it apart for reports.
+            problem ->
+                result.problem(
+                    RuleLoadException.at(
+                        file,
+                        lineNumber,
+                        0,
+                        problem.getMessage().startsWith(location + ": ")
+                            ? problem.getMessage().substring(location.length() + 2)
+                            : problem.getMessage())),
+            () -> result.exceptionItem(ExceptionItemReader.read(node, location)));
         continue;
       }
       if (!node.isObject() || !node.has("rule_id") || !node.has("type")) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds a {@link Rule} from a rule in Kibana's API shape (the shape of a Kibana export line, and
@@ -26,20 +27,33 @@ import java.util.Optional;
  */
 final class RuleReader {
   private final JsonNode rule;
-  private final String location;
+  private final RuleSource source;
+  private final Function<String, Optional<KeyPosition>> keyPositions;
 
-  private RuleReader(JsonNode rule, String location) {
+  private RuleReader(
+      JsonNode rule, RuleSource source, Function<String, Optional<KeyPosition>> keyPositions) {
     this.rule = rule;
-    this.location = location;
+    this.source = source;
+    this.keyPositions = keyPositions;
   }
 
+  /** Reads a rule whose problems are reported at the rule's line ({@code source.line()}). */
   static Rule read(JsonNode rule, RuleSource source) {
-    return new RuleReader(rule, source.toString()).build(source);
+    return read(rule, source, key -> Optional.empty());
+  }
+
+  /**
+   * Reads a rule whose problems are reported where {@code keyPositions} says the offending key is,
+   * falling back to the rule's line.
+   */
+  static Rule read(
+      JsonNode rule, RuleSource source, Function<String, Optional<KeyPosition>> keyPositions) {
+    return new RuleReader(rule, source, keyPositions).build(source);
   }
 
   private Rule build(RuleSource source) {
     if (!rule.isObject()) {
-      throw error("a rule must be an object");
+      throw error(null, "a rule must be an object");
     }
     String typeName = requiredText("type");
     RuleType type =
@@ -47,13 +61,14 @@ final class RuleReader {
             .orElseThrow(
                 () ->
                     error(
+                        "type",
                         "unknown rule type ["
                             + typeName
                             + "]; expected one of "
                             + RuleType.names()));
     Optional<String> query = optionalText("query");
     if (type != RuleType.MACHINE_LEARNING && query.isEmpty()) {
-      throw error("[query] is required for " + typeName + " rules");
+      throw error("query", "[query] is required for " + typeName + " rules");
     }
     return new Rule(
         requiredText("rule_id"),
@@ -94,13 +109,15 @@ final class RuleReader {
       try {
         interval = Durations.parseInterval(intervalText.get());
       } catch (DateMathException e) {
-        throw error("[interval] " + e.getMessage());
+        throw error("interval", "[interval] " + e.getMessage());
       }
     }
     int maxSignals =
         rule.has("max_signals") ? rule.get("max_signals").asInt() : Schedule.DEFAULT_MAX_SIGNALS;
     if (maxSignals < 1) {
-      throw error("[max_signals] must be at least 1, found [" + rule.get("max_signals") + "]");
+      throw error(
+          "max_signals",
+          "[max_signals] must be at least 1, found [" + rule.get("max_signals") + "]");
     }
     return new Schedule(
         interval,
@@ -114,11 +131,12 @@ final class RuleReader {
   private Scoring scoring() {
     String severity = requiredText("severity").toLowerCase(Locale.ROOT);
     if (!List.of("low", "medium", "high", "critical").contains(severity)) {
-      throw error("[severity] must be low, medium, high or critical, found [" + severity + "]");
+      throw error(
+          "severity", "[severity] must be low, medium, high or critical, found [" + severity + "]");
     }
     JsonNode risk = rule.get("risk_score");
     if (risk == null || !risk.canConvertToInt() || risk.asInt() < 0 || risk.asInt() > 100) {
-      throw error("[risk_score] must be a whole number from 0 to 100");
+      throw error("risk_score", "[risk_score] must be a whole number from 0 to 100");
     }
     List<Scoring.SeverityMapping> severityMappings = new ArrayList<>();
     for (JsonNode mapping : rule.path("severity_mapping")) {
@@ -196,7 +214,7 @@ final class RuleReader {
       try {
         duration = Optional.of(Durations.parseInterval(text));
       } catch (DateMathException e) {
-        throw error("[alert_suppression.duration] " + e.getMessage());
+        throw error("alert_suppression.duration", "[alert_suppression.duration] " + e.getMessage());
       }
     }
     return Optional.of(
@@ -240,7 +258,9 @@ final class RuleReader {
       case NEW_TERMS -> {
         List<String> fields = texts("new_terms_fields");
         if (fields.isEmpty() || fields.size() > 3) {
-          throw error("[new_terms_fields] must list 1 to 3 fields, found " + fields.size());
+          throw error(
+              "new_terms_fields",
+              "[new_terms_fields] must list 1 to 3 fields, found " + fields.size());
         }
         yield new TypeParameters.NewTerms(fields, requiredText("history_window_start"));
       }
@@ -256,10 +276,10 @@ final class RuleReader {
   private TypeParameters threshold() {
     JsonNode threshold = rule.get("threshold");
     if (threshold == null || !threshold.isObject()) {
-      throw error("[threshold] is required for threshold rules");
+      throw error("threshold", "[threshold] is required for threshold rules");
     }
     if (!threshold.path("value").canConvertToLong() || threshold.path("value").asLong() < 1) {
-      throw error("[threshold.value] must be a whole number of at least 1");
+      throw error("threshold.value", "[threshold.value] must be a whole number of at least 1");
     }
     List<TypeParameters.Threshold.Cardinality> cardinality = new ArrayList<>();
     for (JsonNode entry : threshold.path("cardinality")) {
@@ -292,7 +312,7 @@ final class RuleReader {
   }
 
   private String requiredText(String key) {
-    return optionalText(key).orElseThrow(() -> error("[" + key + "] is required"));
+    return optionalText(key).orElseThrow(() -> error(key, "[" + key + "] is required"));
   }
 
   private Optional<String> optionalText(String key) {
@@ -301,7 +321,7 @@ final class RuleReader {
       return Optional.empty();
     }
     if (!value.isValueNode()) {
-      throw error("[" + key + "] must be a string");
+      throw error(key, "[" + key + "] must be a string");
     }
     return Optional.of(value.asText());
   }
@@ -309,7 +329,7 @@ final class RuleReader {
   private String text(JsonNode node, String key) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull() || !value.isValueNode()) {
-      throw error("[" + key + "] is required in every entry of its list");
+      throw error(null, "[" + key + "] is required in every entry of its list");
     }
     return value.asText();
   }
@@ -340,9 +360,21 @@ final class RuleReader {
     return out;
   }
 
-  private RuleLoadException error(String message) {
-    String id = rule.path("rule_id").asText("");
-    return new RuleLoadException(
-        location + ": " + (id.isEmpty() ? "" : "rule " + id + ": ") + message);
+  /** A problem with {@code key} (null when no single key is at fault), located in the file. */
+  private RuleLoadException error(String key, String message) {
+    Optional<KeyPosition> position = key == null ? Optional.empty() : keyPositions.apply(key);
+    RuleLoadException problem =
+        RuleLoadException.at(
+            source.file(),
+            position.map(KeyPosition::line).orElse(source.line()),
+            position.map(KeyPosition::column).orElse(0),
+            message);
+    return problem.forRule(identity("rule_id"), identity("name"), identity("type"));
+  }
+
+  /** A text value read for a problem report only: null when absent or not a string. */
+  private String identity(String key) {
+    JsonNode value = rule.get(key);
+    return value != null && value.isTextual() ? value.asText() : null;
   }
 }

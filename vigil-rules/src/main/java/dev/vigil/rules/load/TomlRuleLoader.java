@@ -35,13 +35,13 @@ final class TomlRuleLoader {
       String message = e.getOriginalMessage();
       int newline = message.indexOf('\n');
       message = newline < 0 ? message : message.substring(0, newline);
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new RuleLoadException(
-          file + (line > 0 ? ":" + line : "") + ": invalid TOML: " + message);
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+      throw RuleLoadException.at(file, line, line > 0 ? column : 0, "invalid TOML: " + message);
     }
     JsonNode rule = document.get("rule");
     if (!(rule instanceof ObjectNode ruleObject)) {
-      throw new RuleLoadException(file + ": no [rule] table: not a detection-rules rule file");
+      throw RuleLoadException.at(file, 0, 0, "no [rule] table: not a detection-rules rule file");
     }
     ObjectNode apiRule = ruleObject.deepCopy();
     JsonNode newTerms = apiRule.remove("new_terms");
@@ -53,7 +53,7 @@ final class TomlRuleLoader {
         apiRule.set("history_window_start", first.get("value"));
       }
     }
-    return RuleReader.read(apiRule, source(text, file));
+    return RuleReader.read(apiRule, source(text, file), key -> TomlKeys.locate(text, key));
   }
 
   /** Finds where the query's text starts, for {@code file:line:column} positions inside it. */

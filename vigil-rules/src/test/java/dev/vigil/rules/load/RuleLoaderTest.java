@@ -148,19 +148,20 @@ class RuleLoaderTest {
     assertThat(result.problems())
         .extracting(Throwable::getMessage)
         .containsExactly(
-            dir.resolve("2.toml") + ":1: invalid TOML: " + tomlMessage(),
+            dir.resolve("2.toml") + ":1:6: invalid TOML: " + tomlMessage(),
             dir.resolve("3.toml")
-                + ":1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: unknown rule type [sigma];"
+                + ":19:1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: unknown rule type [sigma];"
                 + " expected one of query, saved_query, eql, new_terms, threshold, threat_match,"
                 + " esql, machine_learning",
+            // a missing key is reported at the [rule] table's header
             dir.resolve("4.toml")
-                + ":1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: [name] is required",
+                + ":6:1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: [name] is required",
             dir.resolve("5.toml") + ": no [rule] table: not a detection-rules rule file",
             dir.resolve("6.toml")
-                + ":1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: [risk_score] must be a whole"
+                + ":14:1: rule 3f0c2a43-1f55-4c43-9a36-7d2f2b8e4a10: [risk_score] must be a whole"
                 + " number from 0 to 100",
             dir.resolve("7.toml")
-                + ":1: rule b2b5f0de-8a0e-4c5e-8f0b-6a1f1d3c9e77: [interval] invalid duration"
+                + ":4:1: rule b2b5f0de-8a0e-4c5e-8f0b-6a1f1d3c9e77: [interval] invalid duration"
                 + " [10 minutes]: expected a positive whole number followed by s, m, h or d,"
                 + " e.g. [5m]");
   }
@@ -228,7 +229,7 @@ class RuleLoaderTest {
                 + ":4: exception item i2: unknown entry type [regex]; expected match, match_any,"
                 + " wildcard, exists, list or nested",
             file
-                + ":5: invalid JSON: Unexpected character ('o' (code 111)): was expecting"
+                + ":5:2: invalid JSON: Unexpected character ('o' (code 111)): was expecting"
                 + " double-quote to start field name",
             file + ":6: rule r2: [query] is required for query rules");
     assertThat(result.exceptionItems())
