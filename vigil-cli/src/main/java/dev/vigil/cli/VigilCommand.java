@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       HuntCommand.class,
       QueryCommand.class,
+      ValidateCommand.class,
       RulesCommand.class,
       TestCommand.class,
       ExplainCommand.class,
