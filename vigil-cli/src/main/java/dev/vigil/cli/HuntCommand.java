@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventReader;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
@@ -139,30 +138,30 @@ final class HuntCommand implements Callable<Integer> {
       }
     }
 
-    List<Event> events = new ArrayList<>();
-    try (EventReader reader = sources.open(eventPaths, err)) {
-      reader.forEachRemaining(events::add);
-      err.println("vigil: " + sources.summary(reader));
-    }
-
-    // A progress line on stderr only when a person is watching a terminal.
+    // Events stream through the hunt once; only those some rule selects are kept.
     boolean terminal = System.console() != null;
-    HuntResult result =
-        Hunt.run(
-            compiled,
-            events,
-            schema,
-            settings,
-            (index, total, rule) -> {
-              if (terminal) {
-                String name =
-                    rule.name().length() > 50 ? rule.name().substring(0, 49) + "…" : rule.name();
-                err.printf("\rvigil: rule %d/%d %-50s", index + 1, total, name);
-                err.flush();
-              }
-            });
-    if (terminal && !compiled.isEmpty()) {
-      err.printf("\r%-80s\r", "");
+    HuntResult result;
+    long eventCount;
+    try (EventReader reader = sources.open(eventPaths, err)) {
+      result =
+          Hunt.run(
+              compiled,
+              reader,
+              schema,
+              settings,
+              (index, total, rule) -> {
+                if (terminal) {
+                  String name =
+                      rule.name().length() > 50 ? rule.name().substring(0, 49) + "…" : rule.name();
+                  err.printf("\rvigil: rule %d/%d %-50s", index + 1, total, name);
+                  err.flush();
+                }
+              });
+      if (terminal && !compiled.isEmpty()) {
+        err.printf("\r%-80s\r", "");
+      }
+      eventCount = reader.eventCount();
+      err.println("vigil: " + sources.summary(reader));
     }
     for (String warning : result.warnings()) {
       err.println("vigil: warning: " + warning);
@@ -176,7 +175,7 @@ final class HuntCommand implements Callable<Integer> {
         AlertTable.print(result.alerts(), out);
       }
     }
-    printSummary(result, compiled.size(), events.size(), ruleErrors, err);
+    printSummary(result, compiled.size(), eventCount, ruleErrors, err);
     if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
       return ExitCodes.USAGE;
     }
@@ -185,7 +184,7 @@ final class HuntCommand implements Callable<Integer> {
 
   /** Alerts per rule, then the totals: what a person reads after the table. */
   private void printSummary(
-      HuntResult result, int rules, int events, int ruleErrors, PrintWriter err) {
+      HuntResult result, int rules, long events, int ruleErrors, PrintWriter err) {
     Map<String, Integer> perRule = new TreeMap<>();
     int buildingBlocks = 0;
     for (Alert alert : result.alerts()) {

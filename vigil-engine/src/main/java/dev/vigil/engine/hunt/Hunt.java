@@ -18,6 +18,8 @@ import dev.vigil.rules.model.Schedule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,30 +51,56 @@ public final class Hunt {
 
   public static HuntResult run(
       List<CompiledRule> rules, List<Event> events, Schema schema, HuntSettings settings) {
-    return run(rules, events, schema, settings, (index, total, rule) -> {});
+    return run(rules, events.iterator(), schema, settings, (index, total, rule) -> {});
   }
 
+  /**
+   * Hunts over {@code events}, read once and in one pass: each event is tested against every rule's
+   * selection (index patterns, query or filters, exceptions that never expire) and kept only for
+   * the rules that select it, so memory grows with the events rules select, not with the input. The
+   * rules then execute on their schedules over what they selected.
+   */
   public static HuntResult run(
       List<CompiledRule> rules,
-      List<Event> events,
+      Iterator<Event> events,
       Schema schema,
       HuntSettings settings,
       Progress progress) {
     List<String> warnings = new ArrayList<>();
     Map<String, Alert> alerts = new LinkedHashMap<>();
-    Map<Event, RuleRun.Identity> identities = RuleRun.identities(events);
-    Optional<Instant> earliest = settings.since().or(() -> bound(events, schema, true));
-    Optional<Instant> latest = settings.until().or(() -> bound(events, schema, false));
-    int executions = 0;
-    int index = 0;
+    List<Selection> selections = new ArrayList<>(rules.size());
     for (CompiledRule compiled : rules) {
-      progress.ruleStarted(index++, rules.size(), compiled.rule());
+      selections.add(Selection.of(compiled));
+    }
+    Map<Event, RuleRun.Identity> identities = new IdentityHashMap<>();
+    TimeBounds bounds = new TimeBounds(schema);
+    while (events.hasNext()) {
+      Event event = events.next();
+      bounds.accept(event);
+      Optional<String> index = EventIdentity.index(event);
+      for (Selection selection : selections) {
+        if (selection.test(event, index)) {
+          selection.selected.add(event);
+          identities.computeIfAbsent(
+              event,
+              selected -> new RuleRun.Identity(EventIdentity.id(selected), index.orElse("")));
+        }
+      }
+    }
+    Optional<Instant> earliest = settings.since().or(() -> Optional.ofNullable(bounds.earliest));
+    Optional<Instant> latest = settings.until().or(() -> Optional.ofNullable(bounds.latest));
+    int executions = 0;
+    for (int index = 0; index < selections.size(); index++) {
+      Selection selection = selections.get(index);
+      CompiledRule compiled = selection.rule;
+      progress.ruleStarted(index, rules.size(), compiled.rule());
       RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
       if (compiled instanceof CompiledRule.Unsupported unsupported) {
         run.warn("skipped: " + unsupported.reason());
         continue;
       }
-      Optional<RuleExecutor> executor = executor(compiled, run, events, schema);
+      Optional<RuleExecutor> executor = executor(compiled, run, selection.selected, schema);
+      selection.selected = List.of();
       if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
         continue;
       }
@@ -94,6 +122,73 @@ public final class Hunt {
     return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions);
   }
 
+  /**
+   * Which events one rule can use: those its index patterns match that pass its selection predicate
+   * — for query, new_terms and threshold rules the query, filters and exceptions that never expire;
+   * for eql rules the filters, those exceptions, and the query's own test of whether the event
+   * could take part at all.
+   */
+  private static final class Selection {
+    final CompiledRule rule;
+    private final IndexPatterns patterns;
+    private final EventPredicate predicate;
+    List<Event> selected = new ArrayList<>();
+
+    private Selection(CompiledRule rule, IndexPatterns patterns, EventPredicate predicate) {
+      this.rule = rule;
+      this.patterns = patterns;
+      this.predicate = predicate;
+    }
+
+    static Selection of(CompiledRule compiled) {
+      IndexPatterns patterns = IndexPatterns.of(compiled.rule().index());
+      if (compiled instanceof CompiledRule.Searchable searchable) {
+        return new Selection(
+            compiled, patterns, selectable(searchable.condition(), searchable.exceptions()));
+      }
+      if (compiled instanceof CompiledRule.Eql eql) {
+        EventPredicate condition = eql.filters().and(eql.query().eventFilter());
+        return new Selection(compiled, patterns, selectable(condition, eql.exceptions()));
+      }
+      return new Selection(compiled, patterns, event -> false);
+    }
+
+    private static EventPredicate selectable(EventPredicate condition, Exceptions exceptions) {
+      Exceptions permanent = exceptions.permanent();
+      return permanent.isEmpty()
+          ? condition
+          : condition.and(event -> !permanent.excepts(event, Instant.MIN));
+    }
+
+    boolean test(Event event, Optional<String> index) {
+      return patterns.matches(index) && predicate.test(event);
+    }
+  }
+
+  /** The earliest and latest {@code @timestamp} seen, the default replay range. */
+  private static final class TimeBounds {
+    private final FieldMapping mapping;
+    Instant earliest;
+    Instant latest;
+
+    TimeBounds(Schema schema) {
+      this.mapping =
+          schema
+              .resolve("@timestamp")
+              .filter(field -> field.type().isDate())
+              .orElse(FieldMapping.of("@timestamp", FieldType.DATE));
+    }
+
+    void accept(Event event) {
+      for (Object value : event.values("@timestamp")) {
+        if (Coercion.coerceOrNull(value, mapping) instanceof Instant time) {
+          earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
+          latest = latest == null || time.isAfter(latest) ? time : latest;
+        }
+      }
+    }
+  }
+
   private static void apply(AlertWrite write, Map<String, Alert> index) {
     String id = write.alert().id();
     if (write instanceof AlertWrite.Create) {
@@ -107,19 +202,18 @@ public final class Hunt {
   }
 
   private static Optional<RuleExecutor> executor(
-      CompiledRule compiled, RuleRun run, List<Event> events, Schema schema) {
+      CompiledRule compiled, RuleRun run, List<Event> selected, Schema schema) {
     Rule rule = compiled.rule();
     if (compiled instanceof CompiledRule.Eql eql) {
       run.useExceptions(eql.exceptions().expiring());
-      Timeline eligible = timeline(rule, events, schema, eql.filters(), eql.exceptions());
+      Timeline eligible = timeline(rule, selected, schema);
       return Optional.of(new EqlExecutor(run, eligible, eql.query(), new TermValues(schema)));
     }
     if (!(compiled instanceof CompiledRule.Searchable searchable)) {
       return Optional.empty();
     }
     run.useExceptions(searchable.exceptions().expiring());
-    Timeline matching =
-        timeline(rule, events, schema, searchable.condition(), searchable.exceptions());
+    Timeline matching = timeline(rule, selected, schema);
     TermValues terms = new TermValues(schema);
     return switch (rule.type()) {
       case QUERY, SAVED_QUERY ->
@@ -136,48 +230,11 @@ public final class Hunt {
     };
   }
 
-  /**
-   * The rule's events that pass {@code condition} and no exception that never expires, on its
-   * timestamps, each tested once. (Expiring exceptions are applied per execution.)
-   */
-  private static Timeline timeline(
-      Rule rule,
-      List<Event> events,
-      Schema schema,
-      EventPredicate condition,
-      Exceptions exceptions) {
-    IndexPatterns patterns = IndexPatterns.of(rule.index());
-    Exceptions permanent = exceptions.permanent();
-    List<Event> matching = new ArrayList<>();
-    for (Event event : events) {
-      if (patterns.matches(EventIdentity.index(event))
-          && condition.test(event)
-          && !permanent.excepts(event, Instant.MIN)) {
-        matching.add(event);
-      }
-    }
+  /** The rule's selected events on its timestamps. */
+  private static Timeline timeline(Rule rule, List<Event> selected, Schema schema) {
     String primary = rule.schedule().timestampOverride().orElse("@timestamp");
     boolean fallback =
         !primary.equals("@timestamp") && !rule.schedule().timestampOverrideFallbackDisabled();
-    return Timeline.of(matching, primary, fallback, schema);
-  }
-
-  /** The earliest or latest {@code @timestamp} of the events. */
-  private static Optional<Instant> bound(List<Event> events, Schema schema, boolean earliest) {
-    FieldMapping mapping =
-        schema
-            .resolve("@timestamp")
-            .filter(field -> field.type().isDate())
-            .orElse(FieldMapping.of("@timestamp", FieldType.DATE));
-    Instant bound = null;
-    for (Event event : events) {
-      for (Object value : event.values("@timestamp")) {
-        if (Coercion.coerceOrNull(value, mapping) instanceof Instant time
-            && (bound == null || (earliest ? time.isBefore(bound) : time.isAfter(bound)))) {
-          bound = time;
-        }
-      }
-    }
-    return Optional.ofNullable(bound);
+    return Timeline.of(selected, primary, fallback, schema);
   }
 }

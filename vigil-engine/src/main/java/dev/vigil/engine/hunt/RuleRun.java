@@ -4,14 +4,11 @@ import dev.vigil.core.event.Event;
 import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
 import dev.vigil.engine.compile.Exceptions;
-import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,15 +37,6 @@ final class RuleRun {
     this.alerts = new AlertBuilder(rule, ruleObjectId, spaceId);
     this.identities = identities;
     this.warnings = warnings;
-  }
-
-  static Map<Event, Identity> identities(List<Event> events) {
-    Map<Event, Identity> identities = new IdentityHashMap<>();
-    for (Event event : events) {
-      Optional<String> index = EventIdentity.index(event);
-      identities.put(event, new Identity(EventIdentity.id(event), index.orElse("")));
-    }
-    return identities;
   }
 
   /** Exception items that expire, applied to each execution's window. */
