@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       ExplainCommand.class,
       EventsCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCommand implements Runnable {
