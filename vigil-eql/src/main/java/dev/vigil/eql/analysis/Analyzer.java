@@ -2,6 +2,8 @@ package dev.vigil.eql.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.core.match.PatternTooComplexException;
+import dev.vigil.core.match.RegexSyntaxException;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -31,7 +33,7 @@ import dev.vigil.eql.ast.SequenceQuery;
 import dev.vigil.eql.ast.SequenceStage;
 import dev.vigil.eql.ast.StringLiteral;
 import dev.vigil.eql.ast.UnsignedLongLiteral;
-import dev.vigil.eql.compile.LuceneRegex;
+import dev.vigil.eql.compile.EqlRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -465,9 +467,9 @@ public final class Analyzer {
       for (Literal literal : regex.patterns()) {
         if (literal instanceof StringLiteral) {
           try {
-            LuceneRegex.compile(
+            EqlRegex.compile(
                 patterns.get(index++), regex.caseInsensitive(), settings.maxRegexStates());
-          } catch (LuceneRegex.SyntaxException | LuceneRegex.TooComplexException e) {
+          } catch (RegexSyntaxException | PatternTooComplexException e) {
             problem(literal.span(), e.getMessage());
           }
         }

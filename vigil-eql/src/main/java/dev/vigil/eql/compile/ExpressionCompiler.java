@@ -2,6 +2,8 @@ package dev.vigil.eql.compile;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import dev.vigil.core.match.LuceneRegex;
+import dev.vigil.core.match.StringMatcher;
 import dev.vigil.core.value.CaseFolding;
 import dev.vigil.core.value.Cidr;
 import dev.vigil.eql.analysis.DataType;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Compiles a typed {@link Ir} condition into {@link Eval} objects once, so that testing an event
@@ -406,7 +409,7 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
       patterns.add(ci ? CaseFolding.lower(pattern) : pattern);
     }
     StringMatcher matcher = Wildcards.compileAny(patterns);
-    Eval result = stringTest(value, ci, matcher);
+    Eval result = stringTest(value, ci, matcher::matches);
     return fold(result, List.of(value));
   }
 
@@ -415,10 +418,10 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
     Eval value = match.value().accept(this);
     List<LuceneRegex> compiled = new ArrayList<>();
     for (String pattern : match.patterns()) {
-      compiled.add(LuceneRegex.compile(pattern, match.caseInsensitive(), maxRegexStates));
+      compiled.add(EqlRegex.compile(pattern, match.caseInsensitive(), maxRegexStates));
     }
     LuceneRegex[] all = compiled.toArray(new LuceneRegex[0]);
-    StringMatcher matcher =
+    Predicate<String> matcher =
         s -> {
           for (LuceneRegex regex : all) {
             if (regex.matches(s)) {
@@ -430,14 +433,14 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
     return fold(stringTest(value, false, matcher), List.of(value));
   }
 
-  private static Eval stringTest(Eval value, boolean fold, StringMatcher matcher) {
+  private static Eval stringTest(Eval value, boolean fold, Predicate<String> matcher) {
     return f -> {
       Object v = value.eval(f);
       if (v == null) {
         return null;
       }
       String s = Functions.text(v);
-      return matcher.matches(fold ? CaseFolding.lower(s) : s);
+      return matcher.test(fold ? CaseFolding.lower(s) : s);
     };
   }
 

@@ -3,6 +3,8 @@ package dev.vigil.eql.explain;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.core.event.Event;
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.core.source.Span;

@@ -6,9 +6,10 @@ import static dev.vigil.eql.explain.ExplainTestSupport.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.eql.EqlSettings;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One test per construct: values, texts, what each clause saw, and the tree's shape. */
@@ -234,22 +235,6 @@ class EqlExplainerTest {
         EqlExplainer.prepare("any where pid > 1", SCHEMA, EqlSettings.defaults());
     assertThat(explainer.explain(event("{\"pid\":2}")).value()).isEqualTo(Truth.TRUE);
     assertThat(explainer.explain(event("{\"pid\":1}")).value()).isEqualTo(Truth.FALSE);
-  }
-
-  @Test
-  void renderDrawsMarkersTextAndSeenIndented() {
-    ExplainNode tree =
-        new ExplainNode(
-            "any where a or b",
-            Truth.NULL,
-            List.of(),
-            List.of(
-                new ExplainNode("a", Truth.FALSE, List.of("a = [1]", "b = missing"), List.of()),
-                new ExplainNode("b", Truth.NULL, List.of(), List.of())));
-    assertThat(tree.render())
-        .isEqualTo("[?] any where a or b\n  [-] a   a = [1]; b = missing\n  [?] b\n");
-    assertThat(new ExplainNode("abcdefghij", Truth.TRUE, List.of(), List.of()).render(8))
-        .isEqualTo("[+] abcde...\n");
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventOrigin;
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.schema.DefaultSchema;
 import dev.vigil.eql.EqlSettings;
 import java.io.IOException;

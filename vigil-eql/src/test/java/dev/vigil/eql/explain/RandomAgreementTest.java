@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventOrigin;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlCompiler;
 import dev.vigil.eql.EqlSettings;

@@ -1,12 +1,12 @@
 package dev.vigil.kql.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.core.match.PatternTooComplexException;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.Problem;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.core.source.Span;
-import dev.vigil.kql.wildcard.PatternTooComplexException;
-import dev.vigil.kql.wildcard.WildcardPattern;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;

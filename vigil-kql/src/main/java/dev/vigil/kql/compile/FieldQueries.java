@@ -1,5 +1,7 @@
 package dev.vigil.kql.compile;
 
+import dev.vigil.core.match.StringMatcher;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.value.CaseFolding;
@@ -8,8 +10,6 @@ import dev.vigil.core.value.Coercion;
 import dev.vigil.core.value.IpAddress;
 import dev.vigil.kql.analysis.Phrases;
 import dev.vigil.kql.analysis.StandardAnalyzer;
-import dev.vigil.kql.wildcard.StringMatcher;
-import dev.vigil.kql.wildcard.WildcardPattern;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

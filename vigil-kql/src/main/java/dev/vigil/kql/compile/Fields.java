@@ -1,10 +1,10 @@
 package dev.vigil.kql.compile;
 
+import dev.vigil.core.match.StringMatcher;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
-import dev.vigil.kql.wildcard.StringMatcher;
-import dev.vigil.kql.wildcard.WildcardPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

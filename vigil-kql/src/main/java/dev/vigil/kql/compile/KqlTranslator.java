@@ -1,5 +1,7 @@
 package dev.vigil.kql.compile;
 
+import dev.vigil.core.match.PatternTooComplexException;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -22,8 +24,6 @@ import dev.vigil.kql.ast.QuotedLiteral;
 import dev.vigil.kql.ast.Range;
 import dev.vigil.kql.ast.RangeOperator;
 import dev.vigil.kql.ast.UnquotedLiteral;
-import dev.vigil.kql.wildcard.PatternTooComplexException;
-import dev.vigil.kql.wildcard.WildcardPattern;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;

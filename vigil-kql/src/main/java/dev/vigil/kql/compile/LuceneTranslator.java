@@ -2,6 +2,11 @@ package dev.vigil.kql.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.core.match.LuceneRegex;
+import dev.vigil.core.match.PatternTooComplexException;
+import dev.vigil.core.match.RegexOptions;
+import dev.vigil.core.match.RegexSyntaxException;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -24,9 +29,6 @@ import dev.vigil.kql.lucene.LuceneRange;
 import dev.vigil.kql.lucene.LuceneRegexp;
 import dev.vigil.kql.lucene.LuceneTerm;
 import dev.vigil.kql.lucene.LuceneVisitor;
-import dev.vigil.kql.wildcard.LuceneRegex;
-import dev.vigil.kql.wildcard.PatternTooComplexException;
-import dev.vigil.kql.wildcard.WildcardPattern;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -368,8 +370,9 @@ final class LuceneTranslator {
     public DocPredicate visitRegexp(LuceneRegexp node) {
       LuceneRegex regex;
       try {
-        regex = LuceneRegex.compile(node.pattern());
-      } catch (IllegalArgumentException | PatternTooComplexException e) {
+        // The default budgets: Elasticsearch's index.max_regex_length and a state bound.
+        regex = LuceneRegex.compile(node.pattern(), RegexOptions.DEFAULTS);
+      } catch (RegexSyntaxException | PatternTooComplexException e) {
         problems.add(new Problem(node.span(), e.getMessage()));
         return DocPredicate.FALSE;
       }

@@ -1,10 +1,10 @@
 package dev.vigil.kql.compile;
 
+import dev.vigil.core.match.WildcardPattern;
+import dev.vigil.core.match.WildcardPattern.AnyString;
+import dev.vigil.core.match.WildcardPattern.Element;
+import dev.vigil.core.match.WildcardPattern.Literal;
 import dev.vigil.kql.analysis.StandardAnalyzer;
-import dev.vigil.kql.wildcard.WildcardPattern;
-import dev.vigil.kql.wildcard.WildcardPattern.AnyString;
-import dev.vigil.kql.wildcard.WildcardPattern.Element;
-import dev.vigil.kql.wildcard.WildcardPattern.Literal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.kql.compile.ClausePlan;

@@ -61,4 +61,20 @@ class LuceneCompilerTest {
         .isInstanceOf(QueryException.class)
         .hasMessageContaining("intersection");
   }
+
+  /**
+   * The {@code /…/} regexp goes through the shared {@code dev.vigil.core.match.LuceneRegex} with
+   * the default budgets; the engine itself is tested in vigil-core's {@code LuceneRegexTest}.
+   */
+  @Test
+  void regexpUsesTheSharedEngineWithDefaultBudgets() {
+    // Numeric intervals are part of Lucene's default (ALL) syntax, as Elasticsearch parses /.../.
+    assertThat(matching(lucene("process.name:/[a-c]<1-9>|bash/"), EVENTS)).containsExactly(1);
+    assertThatThrownBy(() -> lucene("process.name:/" + "a".repeat(1001) + "/"))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("(setting RegexOptions.MAX_LENGTH)");
+    assertThatThrownBy(() -> lucene("process.name:/a{3,2}/"))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("invalid regex [a{3,2}] at position [6]");
+  }
 }

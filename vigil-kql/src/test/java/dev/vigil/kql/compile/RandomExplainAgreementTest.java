@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.match.EventPredicate;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.kql.explain.KqlExplainer;
-import dev.vigil.kql.explain.Truth;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventOrigin;
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.schema.DefaultSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventOrigin;
+import dev.vigil.core.explain.ExplainNode;
+import dev.vigil.core.explain.Truth;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -270,18 +272,5 @@ class KqlExplainerTest {
         .containsExactly(Truth.TRUE, Truth.TRUE, Truth.TRUE);
     assertThat(KqlExplainer.explainFilters(List.of(), SCHEMA, event("{}")).value())
         .isEqualTo(Truth.TRUE);
-  }
-
-  @Test
-  void renderMatchesTheEqlRendering() {
-    ExplainNode tree =
-        new ExplainNode(
-            "a or b",
-            Truth.TRUE,
-            List.of(),
-            List.of(
-                new ExplainNode("a", Truth.FALSE, List.of("a = [1]"), List.of()),
-                new ExplainNode("b", Truth.TRUE, List.of("b = missing"), List.of())));
-    assertThat(tree.render()).isEqualTo("[+] a or b\n  [-] a   a = [1]\n  [+] b   b = missing\n");
   }
 }

@@ -1,21 +1,24 @@
-package dev.vigil.kql.wildcard;
+package dev.vigil.core.match;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.core.match.WildcardPattern.AnyChar;
+import dev.vigil.core.match.WildcardPattern.AnyString;
+import dev.vigil.core.match.WildcardPattern.Element;
+import dev.vigil.core.match.WildcardPattern.Literal;
 import dev.vigil.core.value.CaseFolding;
-import dev.vigil.kql.wildcard.WildcardPattern.AnyChar;
-import dev.vigil.kql.wildcard.WildcardPattern.AnyString;
-import dev.vigil.kql.wildcard.WildcardPattern.Element;
-import dev.vigil.kql.wildcard.WildcardPattern.Literal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A compiled whole-value test for one {@link WildcardPattern}. The common shapes of rule patterns
- * get their own matcher ({@code abc}, {@code abc*}, {@code *abc}, {@code *abc*}, {@code ab*cd},
- * {@code *}), because they are the bulk of the corpus (1751 wildcard values, most of them one of
- * these shapes; kql-semantics.md §9) and each reduces to one {@code String} call; everything else
- * runs the general glob matcher. Immutable and thread-safe.
+ * A compiled whole-value test for one {@link WildcardPattern}, or for any of several ({@link
+ * #anyOf}). The common shapes of rule patterns get their own matcher ({@code abc}, {@code abc*},
+ * {@code *abc}, {@code *abc*}, {@code ab*cd}, {@code *}), because they are the bulk of the corpus
+ * (1751 wildcard values, most of them one of these shapes; kql-semantics.md §9) and each reduces to
+ * one {@code String} call; everything else runs the general glob matcher. Shared by the EQL and KQL
+ * compilers. Immutable and thread-safe.
  */
 public sealed interface StringMatcher
     permits StringMatcher.Exact,
@@ -25,7 +28,9 @@ public sealed interface StringMatcher
         StringMatcher.PrefixSuffix,
         StringMatcher.Anything,
         StringMatcher.Glob,
-        StringMatcher.CaseInsensitive {
+        StringMatcher.CaseInsensitive,
+        StringMatcher.OneOf,
+        StringMatcher.AnyOf {
 
   /** True when the whole of {@code value} matches. */
   boolean matches(String value);
@@ -34,6 +39,30 @@ public sealed interface StringMatcher
   static StringMatcher of(WildcardPattern pattern, boolean foldCase) {
     StringMatcher matcher = specialise(pattern.elements());
     return foldCase ? new CaseInsensitive(matcher) : matcher;
+  }
+
+  /**
+   * One matcher for any of {@code patterns} (case-sensitive): the literal patterns are folded into
+   * one hash lookup, because value lists such as EQL's {@code process.name : ("a", "b", ...)} are
+   * mostly literal and long; the others are tried in order.
+   */
+  static StringMatcher anyOf(List<WildcardPattern> patterns) {
+    Set<String> exact = new HashSet<>();
+    List<StringMatcher> others = new ArrayList<>();
+    for (WildcardPattern pattern : patterns) {
+      if (pattern.isLiteral()) {
+        exact.add(pattern.elements().isEmpty() ? "" : ((Literal) pattern.elements().get(0)).text());
+      } else {
+        others.add(of(pattern, false));
+      }
+    }
+    if (others.isEmpty()) {
+      return exact.size() == 1 ? new Exact(exact.iterator().next()) : new OneOf(exact);
+    }
+    if (exact.isEmpty() && others.size() == 1) {
+      return others.get(0);
+    }
+    return new AnyOf(exact, others);
   }
 
   private static StringMatcher specialise(List<Element> elements) {
@@ -152,6 +181,40 @@ public sealed interface StringMatcher
     }
   }
 
+  /** Any of a set of exact values: one hash lookup. */
+  record OneOf(Set<String> values) implements StringMatcher {
+    public OneOf {
+      values = Set.copyOf(requireNonNull(values, "values is null"));
+    }
+
+    @Override
+    public boolean matches(String value) {
+      return values.contains(value);
+    }
+  }
+
+  /** Any of a set of exact values (one hash lookup) or of the other matchers, in order. */
+  record AnyOf(Set<String> exact, List<StringMatcher> others) implements StringMatcher {
+    public AnyOf {
+      exact = Set.copyOf(requireNonNull(exact, "exact is null"));
+      others = List.copyOf(requireNonNull(others, "others is null"));
+    }
+
+    @Override
+    public boolean matches(String value) {
+      if (exact.contains(value)) {
+        return true;
+      }
+      // An indexed loop: this runs per value in the hot path, so no iterator is allocated.
+      for (int i = 0; i < others.size(); i++) {
+        if (others.get(i).matches(value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /**
    * The general glob: literals as code-point arrays, {@code ?} as {@code ANY_CHAR}, {@code *} as
    * {@code ANY_STRING}. Matching is the classic greedy scan that remembers the last star and
@@ -180,21 +243,25 @@ public sealed interface StringMatcher
 
     @Override
     public boolean matches(String value) {
-      int[] text = value.codePoints().toArray();
+      // Walks the value by code point in place rather than copying it to an int[]: this runs per
+      // value in the hot path. A lone surrogate counts as one code point, as String#codePoints.
+      int length = value.length();
       int t = 0;
       int p = 0;
       int starP = -1;
       int starT = 0;
-      while (t < text.length) {
-        if (p < pattern.length && (pattern[p] == ANY_CHAR || pattern[p] == text[t])) {
+      while (t < length) {
+        int c = value.codePointAt(t);
+        if (p < pattern.length && (pattern[p] == ANY_CHAR || pattern[p] == c)) {
           p++;
-          t++;
+          t += Character.charCount(c);
         } else if (p < pattern.length && pattern[p] == ANY_STRING) {
           starP = p++;
           starT = t;
         } else if (starP >= 0) {
           p = starP + 1;
-          t = ++starT;
+          starT += Character.charCount(value.codePointAt(starT));
+          t = starT;
         } else {
           return false;
         }

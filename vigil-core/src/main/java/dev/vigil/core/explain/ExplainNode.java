@@ -1,4 +1,4 @@
-package dev.vigil.kql.explain;
+package dev.vigil.core.explain;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * One clause of a query evaluated on one event: "why did this event match or not?". A tree of these
- * mirrors the query as written: {@code and}/{@code or}/{@code not}, Lucene groups, {@code bool}
- * clauses and rule filters have children; field queries are leaves that list the field values they
+ * mirrors the query as written. For EQL, {@code and}/{@code or}/{@code not} and sequence or sample
+ * stages have children, and comparisons, function calls and pattern matches are leaves; for KQL,
+ * Lucene and the query DSL, {@code and}/{@code or}/{@code not}, Lucene groups, {@code bool} clauses
+ * and rule filters have children, and field queries are leaves. Leaves list the field values they
  * looked at.
  *
- * <p>vigil-eql defines a record with the same components ({@code dev.vigil.eql.explain
- * .ExplainNode}) so that the command line renders both languages the same way; vigil-core, the only
- * module both depend on, holds no explain types.
+ * <p>The one explanation type of vigil-eql's {@code EqlExplainer} and vigil-kql's {@code
+ * KqlExplainer}, so that the command line and the golden files render both languages alike.
+ * Immutable.
  *
  * @param text the clause as the user wrote it (its source text, or a DSL clause's compact JSON,
  *     whitespace runs collapsed to one space so that a multi-line rule renders one clause per line)

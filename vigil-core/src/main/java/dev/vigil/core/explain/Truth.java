@@ -1,9 +1,9 @@
-package dev.vigil.eql.explain;
+package dev.vigil.core.explain;
 
 /**
  * The value of one clause for one event in an {@link ExplainNode}: EQL's three-valued logic, where
  * {@link #NULL} (unknown, e.g. a comparison on a missing field) never matches. KQL, Lucene and the
- * query DSL only produce {@link #TRUE} and {@link #FALSE}.
+ * query DSL are two-valued and only produce {@link #TRUE} and {@link #FALSE}.
  */
 public enum Truth {
   TRUE("[+]"),
@@ -28,8 +28,9 @@ public enum Truth {
   }
 
   /**
-   * The truth of a compiled evaluator's result: {@link Boolean#TRUE}, {@link Boolean#FALSE} or
-   * null; any other value (a non-boolean condition of dynamic type) does not match, like null.
+   * The truth of a three-valued evaluator's result (EQL's compiled conditions): {@link
+   * Boolean#TRUE}, {@link Boolean#FALSE} or null; any other value (a non-boolean condition of
+   * dynamic type) does not match, like null.
    */
   public static Truth ofResult(Object result) {
     if (result == Boolean.TRUE) {

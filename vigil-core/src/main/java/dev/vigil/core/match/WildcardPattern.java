@@ -1,4 +1,4 @@
-package dev.vigil.kql.wildcard;
+package dev.vigil.core.match;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,7 +11,10 @@ import java.util.function.UnaryOperator;
  * A glob pattern matched against a whole value: literal runs, {@code *} (any sequence of
  * characters, including none and newlines) and {@code ?} (exactly one code point), as Lucene's
  * {@code WildcardQuery} builds its automaton. Elements are normalised: no empty or adjacent
- * literals, no two adjacent {@code *}.
+ * literals, no two adjacent {@code *}. Shared by EQL ({@code :}, {@code like}) and KQL, Lucene
+ * query strings and the query DSL ({@code wildcard}, {@code prefix}), which match globs the same
+ * way and differ only in their text syntax: see {@link #parseEscaped} and {@link #parseUnescaped}.
+ * {@link #compile} turns a pattern into its cheapest {@link StringMatcher}. Immutable.
  *
  * @param elements the pattern, left to right
  */
@@ -129,6 +132,32 @@ public record WildcardPattern(List<Element> elements) {
       }
     }
     builder.literal(run.toString());
+    return builder.build();
+  }
+
+  /**
+   * Parses the syntax of EQL's wildcards ({@code :}, {@code like}): {@code *} and {@code ?} are
+   * wildcards and every other character, the backslash included, is itself. EQL has no escape
+   * character, unlike {@link #parseEscaped}: Elastic's rules write Windows paths such as {@code
+   * "C:\\Windows\\*"}, whose backslashes (after the string literal's own unescaping) must stay
+   * literal.
+   */
+  public static WildcardPattern parseUnescaped(String text) {
+    Builder builder = builder();
+    int runStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?') {
+        builder.literal(text.substring(runStart, i));
+        if (c == '*') {
+          builder.anyString();
+        } else {
+          builder.anyChar();
+        }
+        runStart = i + 1;
+      }
+    }
+    builder.literal(text.substring(runStart));
     return builder.build();
   }
 
