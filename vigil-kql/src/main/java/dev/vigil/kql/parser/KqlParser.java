@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Parses a Kibana KQL ("kuery") query into a {@link KqlNode} tree, accepting exactly the queries
@@ -183,55 +186,53 @@ public final class KqlParser {
     throw syntaxError();
   }
 
-  /** {@code OrQuery = AndQuery (Or AndQuery)+ / AndQuery}, written as one greedy loop. */
+  /** {@code OrQuery = AndQuery (Or AndQuery)+ / AndQuery}. */
   private KqlNode orQuery() {
-    Memo hit = lookup(RULE_OR_QUERY);
-    if (hit != null) {
-      return (KqlNode) hit.value();
-    }
-    int start = pos;
-    KqlNode head = andQuery();
-    KqlNode result = head;
-    if (head != null) {
-      List<KqlNode> nodes = new ArrayList<>();
-      nodes.add(head);
-      while (true) {
-        int before = pos;
-        if (!or()) {
-          break;
-        }
-        KqlNode next = andQuery();
-        if (next == null) {
-          pos = before;
-          break;
-        }
-        nodes.add(next);
-      }
-      if (nodes.size() > 1) {
-        result = new Or(nodes, spanOf(nodes));
-      }
-    }
-    return remember(RULE_OR_QUERY, start, result);
+    return chain(
+        RULE_OR_QUERY,
+        KqlNode.class,
+        this::andQuery,
+        this::or,
+        nodes -> new Or(nodes, spanOf(nodes)));
   }
 
   /** {@code AndQuery = NotQuery (And NotQuery)+ / NotQuery}. */
   private KqlNode andQuery() {
-    Memo hit = lookup(RULE_AND_QUERY);
+    return chain(
+        RULE_AND_QUERY,
+        KqlNode.class,
+        this::notQuery,
+        this::and,
+        nodes -> new And(nodes, spanOf(nodes)));
+  }
+
+  /**
+   * {@code Rule = Operand (Operator Operand)+ / Operand}, written as one greedy loop: a further
+   * operand is taken only when an operator and an operand both follow (else the position goes back
+   * to before the operator), and the rule's result is remembered like every rule's.
+   */
+  private <T> T chain(
+      int rule,
+      Class<T> type,
+      Supplier<T> operand,
+      BooleanSupplier operator,
+      Function<List<T>, T> combine) {
+    Memo hit = lookup(rule);
     if (hit != null) {
-      return (KqlNode) hit.value();
+      return type.cast(hit.value());
     }
     int start = pos;
-    KqlNode head = notQuery();
-    KqlNode result = head;
+    T head = operand.get();
+    T result = head;
     if (head != null) {
-      List<KqlNode> nodes = new ArrayList<>();
+      List<T> nodes = new ArrayList<>();
       nodes.add(head);
       while (true) {
         int before = pos;
-        if (!and()) {
+        if (!operator.getAsBoolean()) {
           break;
         }
-        KqlNode next = notQuery();
+        T next = operand.get();
         if (next == null) {
           pos = before;
           break;
@@ -239,10 +240,10 @@ public final class KqlParser {
         nodes.add(next);
       }
       if (nodes.size() > 1) {
-        result = new And(nodes, spanOf(nodes));
+        result = combine.apply(nodes);
       }
     }
-    return remember(RULE_AND_QUERY, start, result);
+    return remember(rule, start, result);
   }
 
   /** {@code NotQuery = Not SubQuery / SubQuery}. */
@@ -511,64 +512,26 @@ public final class KqlParser {
 
   /** {@code OrListOfValues = AndListOfValues (Or AndListOfValues)+ / AndListOfValues}. */
   private ValueTree orListOfValues() {
-    Memo hit = lookup(RULE_OR_LIST);
-    if (hit != null) {
-      return (ValueTree) hit.value();
-    }
-    int start = pos;
-    ValueTree head = andListOfValues();
-    ValueTree result = head;
-    if (head != null) {
-      List<ValueTree> nodes = new ArrayList<>();
-      nodes.add(head);
-      while (true) {
-        int before = pos;
-        if (!or()) {
-          break;
-        }
-        ValueTree next = andListOfValues();
-        if (next == null) {
-          pos = before;
-          break;
-        }
-        nodes.add(next);
-      }
-      if (nodes.size() > 1) {
-        result = new ValueOr(nodes, nodes.get(0).span().union(nodes.get(nodes.size() - 1).span()));
-      }
-    }
-    return remember(RULE_OR_LIST, start, result);
+    return chain(
+        RULE_OR_LIST,
+        ValueTree.class,
+        this::andListOfValues,
+        this::or,
+        nodes -> new ValueOr(nodes, valueSpan(nodes)));
   }
 
   /** {@code AndListOfValues = NotListOfValues (And NotListOfValues)+ / NotListOfValues}. */
   private ValueTree andListOfValues() {
-    Memo hit = lookup(RULE_AND_LIST);
-    if (hit != null) {
-      return (ValueTree) hit.value();
-    }
-    int start = pos;
-    ValueTree head = notListOfValues();
-    ValueTree result = head;
-    if (head != null) {
-      List<ValueTree> nodes = new ArrayList<>();
-      nodes.add(head);
-      while (true) {
-        int before = pos;
-        if (!and()) {
-          break;
-        }
-        ValueTree next = notListOfValues();
-        if (next == null) {
-          pos = before;
-          break;
-        }
-        nodes.add(next);
-      }
-      if (nodes.size() > 1) {
-        result = new ValueAnd(nodes, nodes.get(0).span().union(nodes.get(nodes.size() - 1).span()));
-      }
-    }
-    return remember(RULE_AND_LIST, start, result);
+    return chain(
+        RULE_AND_LIST,
+        ValueTree.class,
+        this::notListOfValues,
+        this::and,
+        nodes -> new ValueAnd(nodes, valueSpan(nodes)));
+  }
+
+  private static Span valueSpan(List<ValueTree> nodes) {
+    return nodes.get(0).span().union(nodes.get(nodes.size() - 1).span());
   }
 
   /** {@code NotListOfValues = Not ListOfValues / ListOfValues}. */
