@@ -82,6 +82,14 @@ final class AlertTable {
       ruleWidth = Math.max(ruleWidth, alert.ruleName().length());
     }
     String format = "%s  %-8s  %3d  %-" + hostWidth + "s  %-" + ruleWidth + "s  %s%n";
+    out.printf(
+        "%-24s  %-8s  %4s %-" + hostWidth + "s  %-" + ruleWidth + "s  %s%n",
+        "TIME",
+        "SEVERITY",
+        "RISK",
+        "HOST",
+        "RULE",
+        "KEY VALUES (then the reason)");
     for (Alert alert : shown) {
       out.printf(
           format,
