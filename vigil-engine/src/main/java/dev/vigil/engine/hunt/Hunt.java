@@ -120,24 +120,47 @@ public final class Hunt {
         run.warn("skipped: " + unsupported.reason());
         continue;
       }
-      Optional<RuleExecutor> executor = executor(compiled, run, selection.selected, schema);
+      Timeline timeline = timeline(compiled.rule(), selection.selected, schema);
+      Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
       selection.selected = List.of();
       if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
         continue;
       }
       Schedule schedule = compiled.rule().schedule();
-      Instant startedAt = earliest.get();
+      long interval = schedule.interval().toNanos();
+      Instant first = earliest.get();
+      long spans = ceilDiv(Math.max(0, nanosBetween(first, latest.get())), interval);
+      Instant last = first.plusNanos(spans * interval);
+      executions += (int) Math.min(Integer.MAX_VALUE, spans + 1);
+      boolean linear = isLinear(schedule.from()) && isLinear(schedule.to());
+      Instant startedAt = first;
       while (true) {
         Instant from = DateMath.evaluate(schedule.from(), startedAt, false, ZoneOffset.UTC);
         Instant to = DateMath.evaluate(schedule.to(), startedAt, true, ZoneOffset.UTC);
-        for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
-          apply(write, alerts);
+        // An execution whose window holds none of the rule's events writes nothing and changes no
+        // state an executor keeps, so it is not run (a long, sparse input would otherwise cost one
+        // execution per interval per rule).
+        if (timeline.hasEventsIn(from, to)) {
+          for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
+            apply(write, alerts);
+          }
         }
-        executions++;
-        if (!startedAt.isBefore(latest.get())) {
+        if (!startedAt.isBefore(last)) {
           break;
         }
-        startedAt = startedAt.plus(schedule.interval());
+        long steps = 1;
+        if (linear) {
+          // With windows that move with the execution time, jump to the first execution whose
+          // window reaches the rule's next event (or stop when there is none).
+          Optional<Instant> next = timeline.firstAtOrAfter(from);
+          if (next.isEmpty()) {
+            break;
+          }
+          steps = Math.max(1, ceilDiv(nanosBetween(to, next.get()), interval));
+        }
+        Instant following =
+            startedAt.plusNanos(Math.min(steps, Long.MAX_VALUE / interval) * interval);
+        startedAt = following.isAfter(last) ? last : following;
       }
     }
     return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions);
@@ -219,18 +242,17 @@ public final class Hunt {
   }
 
   private static Optional<RuleExecutor> executor(
-      CompiledRule compiled, RuleRun run, List<Event> selected, Schema schema) {
+      CompiledRule compiled, RuleRun run, Timeline timeline, Schema schema) {
     Rule rule = compiled.rule();
     if (compiled instanceof CompiledRule.Eql eql) {
       run.useExceptions(eql.exceptions().expiring());
-      Timeline eligible = timeline(rule, selected, schema);
-      return Optional.of(new EqlExecutor(run, eligible, eql.query(), new TermValues(schema)));
+      return Optional.of(new EqlExecutor(run, timeline, eql.query(), new TermValues(schema)));
     }
     if (!(compiled instanceof CompiledRule.Searchable searchable)) {
       return Optional.empty();
     }
     run.useExceptions(searchable.exceptions().expiring());
-    Timeline matching = timeline(rule, selected, schema);
+    Timeline matching = timeline;
     TermValues terms = new TermValues(schema);
     return switch (rule.type()) {
       case QUERY, SAVED_QUERY ->
@@ -245,6 +267,26 @@ public final class Hunt {
         yield Optional.empty();
       }
     };
+  }
+
+  /**
+   * True for date math that moves with "now" by a fixed amount ({@code now}, {@code now-9m}): no
+   * rounding and no calendar units, so the window's bounds are the execution time plus constants.
+   */
+  static boolean isLinear(String expression) {
+    String text = expression.trim();
+    return text.startsWith("now")
+        && text.indexOf('/') < 0
+        && text.indexOf('M') < 0
+        && text.indexOf('y') < 0;
+  }
+
+  private static long nanosBetween(Instant from, Instant to) {
+    return java.time.Duration.between(from, to).toNanos();
+  }
+
+  private static long ceilDiv(long dividend, long divisor) {
+    return -Math.floorDiv(-dividend, divisor);
   }
 
   /** The rule's selected events on its timestamps. */

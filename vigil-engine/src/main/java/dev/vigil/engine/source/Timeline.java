@@ -71,6 +71,28 @@ public final class Timeline {
     return out;
   }
 
+  /** True when some event is in {@code [from, to]}. */
+  public boolean hasEventsIn(Instant from, Instant to) {
+    return inRange(withPrimary, from, to) || inRange(fallbackOnly, from, to);
+  }
+
+  /** The earliest event time at or after {@code from}, if any. */
+  public Optional<Instant> firstAtOrAfter(Instant from) {
+    int primary = lowerBound(withPrimary, from);
+    int fallback = lowerBound(fallbackOnly, from);
+    Instant best = primary < withPrimary.size() ? withPrimary.get(primary).time() : null;
+    if (fallback < fallbackOnly.size()) {
+      Instant candidate = fallbackOnly.get(fallback).time();
+      best = best == null || candidate.isBefore(best) ? candidate : best;
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean inRange(List<Timed> sorted, Instant from, Instant to) {
+    int start = lowerBound(sorted, from);
+    return start < sorted.size() && !sorted.get(start).time().isAfter(to);
+  }
+
   private static void addRange(List<Timed> sorted, Instant from, Instant to, List<Timed> out) {
     int start = lowerBound(sorted, from);
     for (int i = start; i < sorted.size() && !sorted.get(i).time().isAfter(to); i++) {

@@ -120,6 +120,37 @@ class HuntTest {
   }
 
   @Test
+  void sparseInputsOverLongSpansSkipEmptyWindows() throws IOException {
+    Rule rule = rule("query", "");
+    Instant later = T0.plus(Duration.ofDays(730));
+    List<Event> events =
+        List.of(
+            process(T0, "dpkg", "bash", "web-01"),
+            process(T0.plus(Duration.ofDays(365)), "ls", "bash", "web-01"),
+            process(later, "dpkg", "bash", "web-01"));
+    long start = System.nanoTime();
+    HuntResult result =
+        hunt(new CompiledRule.Searchable(rule, named("dpkg"), Exceptions.none()), events);
+    // two years of 5-minute executions are scheduled; only the two with events in their window run
+    assertThat(result.executions()).isEqualTo(730 * 288 + 1);
+    assertThat(result.alerts())
+        .extracting(alert -> alert.originalTime().orElseThrow())
+        .containsExactly(T0, later);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void linearDateMathIsRecognised() {
+    assertThat(Hunt.isLinear("now")).isTrue();
+    assertThat(Hunt.isLinear("now-9m")).isTrue();
+    assertThat(Hunt.isLinear(" now-2h ")).isTrue();
+    assertThat(Hunt.isLinear("now-1d/d")).isFalse();
+    assertThat(Hunt.isLinear("now-1M")).isFalse();
+    assertThat(Hunt.isLinear("now-1y")).isFalse();
+    assertThat(Hunt.isLinear("2026-01-01||-1d")).isFalse();
+  }
+
+  @Test
   void maxSignalsCapsAnExecutionAndWarns() throws IOException {
     Rule rule = rule("query", "max_signals = 2\n");
     List<Event> events = new ArrayList<>();
