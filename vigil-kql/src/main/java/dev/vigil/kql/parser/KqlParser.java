@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -248,24 +249,42 @@ public final class KqlParser {
 
   /** {@code NotQuery = Not SubQuery / SubQuery}. */
   private KqlNode notQuery() {
-    Memo hit = lookup(RULE_NOT_QUERY);
+    return negation(
+        RULE_NOT_QUERY,
+        KqlNode.class,
+        this::subQuery,
+        (query, span) -> new Not(query, span),
+        KqlNode::span);
+  }
+
+  /**
+   * {@code Rule = Not Operand / Operand}: a {@code not} applies only when an operand follows it;
+   * otherwise the position goes back and the operand is tried alone.
+   */
+  private <T> T negation(
+      int rule,
+      Class<T> type,
+      Supplier<T> operand,
+      BiFunction<T, Span, T> negate,
+      Function<T, Span> spanOf) {
+    Memo hit = lookup(rule);
     if (hit != null) {
-      return (KqlNode) hit.value();
+      return type.cast(hit.value());
     }
     int start = pos;
-    KqlNode result = null;
+    T result = null;
     if (not()) {
-      KqlNode query = subQuery();
-      if (query != null) {
-        result = new Not(query, span(start, end(query.span())));
+      T inner = operand.get();
+      if (inner != null) {
+        result = negate.apply(inner, span(start, end(spanOf.apply(inner))));
       } else {
         pos = start;
       }
     }
     if (result == null) {
-      result = subQuery();
+      result = operand.get();
     }
-    return remember(RULE_NOT_QUERY, start, result);
+    return remember(rule, start, result);
   }
 
   /** {@code SubQuery = '(' Space* OrQuery OptionalSpace ')' / NestedQuery}. */
@@ -275,27 +294,37 @@ public final class KqlParser {
       return (KqlNode) hit.value();
     }
     int start = pos;
-    KqlNode result = null;
-    if (character('(')) {
-      enterGroup(start);
-      spaces();
-      KqlNode query = orQuery();
-      if (query != null) {
-        spaces();
-        if (character(')')) {
-          // Kibana keeps no node for parentheses; the span grows to cover them instead.
-          result = query.withSpan(span(start, pos));
-        }
-      }
-      exitGroup();
-      if (result == null) {
-        pos = start;
-      }
-    }
+    KqlNode result = parenthesized(this::orQuery, KqlNode::withSpan);
     if (result == null) {
       result = nestedQuery();
     }
     return remember(RULE_SUB_QUERY, start, result);
+  }
+
+  /**
+   * {@code '(' Space* Inner OptionalSpace ')'}: Kibana keeps no node for parentheses, so the inner
+   * node's span grows to cover them. Null, with the position restored, when it does not match.
+   */
+  private <T> T parenthesized(Supplier<T> inner, BiFunction<T, Span, T> withSpan) {
+    int start = pos;
+    if (!character('(')) {
+      return null;
+    }
+    T result = null;
+    enterGroup(start);
+    spaces();
+    T value = inner.get();
+    if (value != null) {
+      spaces();
+      if (character(')')) {
+        result = withSpan.apply(value, span(start, pos));
+      }
+    }
+    exitGroup();
+    if (result == null) {
+      pos = start;
+    }
+    return result;
   }
 
   /**
@@ -485,22 +514,7 @@ public final class KqlParser {
       return (ValueTree) hit.value();
     }
     int start = pos;
-    ValueTree result = null;
-    if (character('(')) {
-      enterGroup(start);
-      spaces();
-      ValueTree values = orListOfValues();
-      if (values != null) {
-        spaces();
-        if (character(')')) {
-          result = values.withSpan(span(start, pos));
-        }
-      }
-      exitGroup();
-      if (result == null) {
-        pos = start;
-      }
-    }
+    ValueTree result = parenthesized(this::orListOfValues, ValueTree::withSpan);
     if (result == null) {
       Literal value = value();
       if (value != null) {
@@ -536,24 +550,12 @@ public final class KqlParser {
 
   /** {@code NotListOfValues = Not ListOfValues / ListOfValues}. */
   private ValueTree notListOfValues() {
-    Memo hit = lookup(RULE_NOT_LIST);
-    if (hit != null) {
-      return (ValueTree) hit.value();
-    }
-    int start = pos;
-    ValueTree result = null;
-    if (not()) {
-      ValueTree values = listOfValues();
-      if (values != null) {
-        result = new ValueNot(values, span(start, end(values.span())));
-      } else {
-        pos = start;
-      }
-    }
-    if (result == null) {
-      result = listOfValues();
-    }
-    return remember(RULE_NOT_LIST, start, result);
+    return negation(
+        RULE_NOT_LIST,
+        ValueTree.class,
+        this::listOfValues,
+        (values, span) -> new ValueNot(values, span),
+        ValueTree::span);
   }
 
   // ---------------------------------------------------------------------------------------------
