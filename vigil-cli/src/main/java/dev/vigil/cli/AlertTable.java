@@ -1,10 +1,9 @@
 package dev.vigil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.Alert;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.List;
  * host, rule and the alert's key values, then Kibana's reason sentence indented below.
  */
 final class AlertTable {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private AlertTable() {}
 
@@ -93,7 +90,7 @@ final class AlertTable {
     for (Alert alert : shown) {
       out.printf(
           format,
-          TIME.format(alert.originalTime().orElse(alert.executionTime())),
+          Dates.formatMillis(alert.originalTime().orElse(alert.executionTime())),
           alert.severity(),
           alert.riskScore(),
           alert.host().orElse("-"),

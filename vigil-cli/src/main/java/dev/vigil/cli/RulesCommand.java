@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.time.Durations;
 import dev.vigil.rules.load.RuleLoadException;
 import dev.vigil.rules.load.RuleLoader;
 import dev.vigil.rules.model.Rule;
@@ -8,7 +9,6 @@ import dev.vigil.rules.model.TypeParameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ final class RulesCommand implements Runnable {
             rule.type().ruleName() + (rule.buildingBlockType().isPresent() ? " (bb)" : ""),
             rule.scoring().severity(),
             rule.scoring().riskScore(),
-            duration(rule.schedule().interval()) + "/" + lookBack(rule),
+            Durations.format(rule.schedule().interval(), true) + "/" + lookBack(rule),
             String.join(", ", tactics(rule)));
       }
       out.flush();
@@ -142,7 +142,7 @@ final class RulesCommand implements Runnable {
         out,
         "schedule",
         "every "
-            + duration(rule.schedule().interval())
+            + Durations.format(rule.schedule().interval(), true)
             + ", searching from "
             + rule.schedule().from()
             + " to "
@@ -229,20 +229,6 @@ final class RulesCommand implements Runnable {
       names.add(threat.tactic().name());
     }
     return names;
-  }
-
-  static String duration(Duration duration) {
-    long seconds = duration.getSeconds();
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 
   /** {@code now-9m} → {@code 9m}; other forms as written. */

@@ -10,6 +10,7 @@ import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.core.source.Snippets;
 import dev.vigil.engine.alert.Alert;
+import dev.vigil.engine.alert.SourcePaths;
 import dev.vigil.engine.compile.RuleCompiler;
 import dev.vigil.engine.hunt.CompiledRule;
 import dev.vigil.engine.hunt.Hunt;
@@ -23,7 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +197,7 @@ public final class RuleTestRunner {
   private static boolean matches(ObjectNode document, Map<String, JsonNode> fields) {
     for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
       List<JsonNode> found = new ArrayList<>();
-      collect(document, field.getKey(), found);
+      SourcePaths.collect(document, field.getKey(), found);
       boolean any = false;
       for (JsonNode value : found) {
         if (same(value, field.getValue())
@@ -235,26 +235,6 @@ public final class RuleTestRunner {
       return true;
     }
     return actual.equals(expected);
-  }
-
-  /** Values at a dotted path, through dotted keys and nested objects alike. */
-  private static void collect(JsonNode node, String path, List<JsonNode> out) {
-    if (node == null || !node.isObject()) {
-      return;
-    }
-    JsonNode direct = node.get(path);
-    if (direct != null) {
-      out.add(direct);
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String key = entry.getKey();
-      if (path.length() > key.length()
-          && path.startsWith(key)
-          && path.charAt(key.length()) == '.') {
-        collect(entry.getValue(), path.substring(key.length() + 1), out);
-      }
-    }
   }
 
   private static String describe(List<Alert> alerts) {

@@ -60,6 +60,25 @@ public final class Durations {
     }
   }
 
+  /**
+   * A duration as Kibana writes one: a whole number of the largest of {@code d h m s} that divides
+   * it ({@code 60m} is {@code 1h}); without {@code allowDays}, of {@code h m s} only, as alert
+   * suppression durations take.
+   */
+  public static String format(Duration duration, boolean allowDays) {
+    long seconds = duration.getSeconds();
+    if (allowDays && seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    if (seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
   private static int unitStart(String text) {
     int i = 0;
     while (i < text.length() && Character.isDigit(text.charAt(i))) {

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,17 @@ import java.util.Optional;
  */
 public final class Dates {
   private Dates() {}
+
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * An instant as Elasticsearch prints a {@code date} field and as JavaScript's {@code Date.toJSON}
+   * does: ISO 8601, UTC, always three fraction digits (finer digits are dropped).
+   */
+  public static String formatMillis(Instant instant) {
+    return MILLIS.format(instant);
+  }
 
   /** The instant a date string denotes, or empty when the default format rejects it. */
   public static Optional<Instant> parse(String text) {

@@ -42,4 +42,15 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.parseTimeValue("99999999999999999999s"))
         .hasMessage("invalid duration [99999999999999999999s]: expected a smaller amount");
   }
+
+  @Test
+  void formatsInTheLargestWholeUnit() {
+    assertThat(Durations.format(Duration.ofMinutes(5), true)).isEqualTo("5m");
+    assertThat(Durations.format(Duration.ofMinutes(60), true)).isEqualTo("1h");
+    assertThat(Durations.format(Duration.ofHours(48), true)).isEqualTo("2d");
+    assertThat(Durations.format(Duration.ofHours(48), false)).isEqualTo("48h");
+    assertThat(Durations.format(Duration.ofSeconds(90), true)).isEqualTo("90s");
+    assertThat(Durations.parseInterval(Durations.format(Duration.ofMinutes(9), true)))
+        .isEqualTo(Duration.ofMinutes(9));
+  }
 }

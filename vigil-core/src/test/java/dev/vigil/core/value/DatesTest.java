@@ -57,4 +57,12 @@ class DatesTest {
   void rejectsWhatTheDefaultFormatRejects(String text) {
     assertThat(Dates.parse(text)).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void formatsWithMilliseconds() {
+    assertThat(Dates.formatMillis(Instant.parse("2026-11-19T13:59:52.089152901Z")))
+        .isEqualTo("2026-11-19T13:59:52.089Z");
+    assertThat(Dates.formatMillis(Instant.parse("2025-01-01T00:05:00Z")))
+        .isEqualTo("2025-01-01T00:05:00.000Z");
+  }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.time.Durations;
+import dev.vigil.core.value.Dates;
 import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.Scoring;
 import dev.vigil.rules.model.Threat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,10 +30,6 @@ import java.util.Optional;
 public final class AlertBuilder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
-
-  /** Dates as Elasticsearch formats a {@code date} field: ISO 8601 with milliseconds. */
-  public static final DateTimeFormatter MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Rule rule;
   private final String ruleObjectId;
@@ -146,12 +142,13 @@ public final class AlertBuilder {
     Optional<Instant> originalTime = timestamp(source);
     String reason = Reasons.reason(source, fieldsApi, severity, name);
 
-    document.put("@timestamp", MILLIS.format(execution.startedAt()));
+    document.put("@timestamp", Dates.formatMillis(execution.startedAt()));
     document.put("event.kind", "signal");
     document.set("kibana.space_ids", NODES.arrayNode().add(spaceId));
     document.put("kibana.alert.uuid", alertId);
     // As the fields API returns a date field: strict_date_optional_time, milliseconds.
-    originalTime.ifPresent(time -> document.put("kibana.alert.original_time", MILLIS.format(time)));
+    originalTime.ifPresent(
+        time -> document.put("kibana.alert.original_time", Dates.formatMillis(time)));
     ArrayNode ancestors = NODES.arrayNode();
     for (Parent parent : parents) {
       ObjectNode ancestor = ancestors.addObject();
@@ -174,10 +171,11 @@ public final class AlertBuilder {
     document.put("kibana.alert.risk_score", riskScore);
     rule.buildingBlockType()
         .ifPresent(type -> document.put("kibana.alert.building_block_type", type));
-    document.put("kibana.alert.intended_timestamp", MILLIS.format(execution.startedAt()));
-    document.put("kibana.alert.start", MILLIS.format(execution.startedAt()));
-    document.put("kibana.alert.last_detected", MILLIS.format(execution.startedAt()));
-    document.put("kibana.alert.rule.execution.timestamp", MILLIS.format(execution.startedAt()));
+    document.put("kibana.alert.intended_timestamp", Dates.formatMillis(execution.startedAt()));
+    document.put("kibana.alert.start", Dates.formatMillis(execution.startedAt()));
+    document.put("kibana.alert.last_detected", Dates.formatMillis(execution.startedAt()));
+    document.put(
+        "kibana.alert.rule.execution.timestamp", Dates.formatMillis(execution.startedAt()));
     document.put("kibana.alert.rule.execution.type", "scheduled");
     putRule(document, name);
     document.setAll(extra);
@@ -209,7 +207,7 @@ public final class AlertBuilder {
     document.put(prefix + "version", rule.documentation().version());
     document.put(prefix + "from", rule.schedule().from());
     document.put(prefix + "to", rule.schedule().to());
-    document.put(prefix + "interval", intervalText());
+    document.put(prefix + "interval", Durations.format(rule.schedule().interval(), true));
     document.put(prefix + "max_signals", rule.schedule().maxSignals());
     document.put(prefix + "severity", rule.scoring().severity());
     document.put(prefix + "risk_score", rule.scoring().riskScore());
@@ -247,20 +245,6 @@ public final class AlertBuilder {
       case ESQL -> "esqlRule";
       case MACHINE_LEARNING -> "mlRule";
     };
-  }
-
-  private String intervalText() {
-    long seconds = rule.schedule().interval().getSeconds();
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 
   private ArrayNode threats() {
@@ -384,7 +368,7 @@ public final class AlertBuilder {
     if (text == null) {
       return Optional.empty();
     }
-    return dev.vigil.core.value.Dates.parse(text);
+    return Dates.parse(text);
   }
 
   private static String firstText(ObjectNode source, String path) {

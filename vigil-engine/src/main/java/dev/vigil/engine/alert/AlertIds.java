@@ -1,12 +1,11 @@
 package dev.vigil.engine.alert;
 
+import dev.vigil.core.value.Dates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +23,6 @@ public final class AlertIds {
 
   /** The uuidv5 namespace Kibana uses for threshold buckets' synthetic document ids. */
   static final UUID THRESHOLD_NAMESPACE = UUID.fromString("0684ec03-7201-4ee0-8ee0-3a3f6b2479b2");
-
-  private static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private AlertIds() {}
 
@@ -93,7 +89,10 @@ public final class AlertIds {
     List<String> sorted = new ArrayList<>(bucketValues);
     sorted.sort(null);
     String name =
-        ruleId + ISO.format(startedAt) + String.join(",", fields) + String.join(",", sorted);
+        ruleId
+            + Dates.formatMillis(startedAt)
+            + String.join(",", fields)
+            + String.join(",", sorted);
     return uuidV5(THRESHOLD_NAMESPACE, name).toString();
   }
 

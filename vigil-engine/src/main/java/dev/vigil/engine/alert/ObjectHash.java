@@ -1,13 +1,12 @@
 package dev.vigil.engine.alert;
 
+import dev.vigil.core.value.Dates;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -33,8 +32,6 @@ public final class ObjectHash {
 
   private static final Object OBJECT_PROTOTYPE = new Object();
   private static final Object OBJECT_CONSTRUCTOR = new Object();
-  private static final DateTimeFormatter JSON_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final StringBuilder out = new StringBuilder();
   private final Map<Object, Integer> visited = new IdentityHashMap<>();
@@ -74,7 +71,7 @@ public final class ObjectHash {
         dispatch(element);
       }
     } else if (value instanceof Instant instant) {
-      out.append("date:").append(JSON_DATE.format(instant));
+      out.append("date:").append(Dates.formatMillis(instant));
     } else if (value == OBJECT_PROTOTYPE) {
       // Object.prototype has no enumerable own keys; its __proto__ is null.
       out.append("object:3:");

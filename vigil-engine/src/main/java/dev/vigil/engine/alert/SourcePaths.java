@@ -10,11 +10,11 @@ import java.util.Map;
  * ({@code {"process.name": …}}) or a nested object, as Kibana's lodash lookups and Elasticsearch's
  * field resolution both find them.
  */
-final class SourcePaths {
+public final class SourcePaths {
   private SourcePaths() {}
 
   /** Adds every node found at {@code path} under {@code node} to {@code out}. */
-  static void collect(JsonNode node, String path, List<JsonNode> out) {
+  public static void collect(JsonNode node, String path, List<JsonNode> out) {
     if (node == null || !node.isObject()) {
       return;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
@@ -143,7 +144,7 @@ final class EqlExecutor implements RuleExecutor {
     extra.put("kibana.alert.group.id", shellId);
     // Kibana takes the shell's original time from the first block's @timestamp, which is the
     // block's creation time rather than an event time.
-    extra.put("kibana.alert.original_time", AlertBuilder.MILLIS.format(execution.startedAt()));
+    extra.put("kibana.alert.original_time", Dates.formatMillis(execution.startedAt()));
     alerts.add(run.alerts.shell(shellId, shared, blockParents, execution, extra));
     alerts.addAll(blocks);
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
-import dev.vigil.engine.alert.AlertBuilder;
+import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.ObjectHash;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,9 +59,7 @@ final class SuppressionTerms {
   }
 
   private static Object fieldsApiDate(Object millis) {
-    return millis instanceof Long epoch
-        ? AlertBuilder.MILLIS.format(Instant.ofEpochMilli(epoch))
-        : millis;
+    return millis instanceof Long epoch ? Dates.formatMillis(Instant.ofEpochMilli(epoch)) : millis;
   }
 
   /** The terms as object-hash sees them: an array of {@code {field, value}} objects. */
@@ -116,8 +114,8 @@ final class SuppressionTerms {
       List<Term> terms, String instanceId, Instant start, Instant end, long docsCount) {
     ObjectNode fields = NODES.objectNode();
     fields.set("kibana.alert.suppression.terms", json(terms));
-    fields.put("kibana.alert.suppression.start", AlertBuilder.MILLIS.format(start));
-    fields.put("kibana.alert.suppression.end", AlertBuilder.MILLIS.format(end));
+    fields.put("kibana.alert.suppression.start", Dates.formatMillis(start));
+    fields.put("kibana.alert.suppression.end", Dates.formatMillis(end));
     fields.put("kibana.alert.suppression.docs_count", docsCount);
     fields.put("kibana.alert.instance.id", instanceId);
     return fields;

@@ -3,8 +3,8 @@ package dev.vigil.engine.hunt;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.Alert;
-import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,17 +187,17 @@ final class Suppressor {
   /** A merged candidate's document: its own, with the merged end and count. */
   private static ObjectNode merged(Candidate candidate) {
     ObjectNode document = candidate.alert().document().deepCopy();
-    document.put("kibana.alert.suppression.end", AlertBuilder.MILLIS.format(candidate.end()));
+    document.put("kibana.alert.suppression.end", Dates.formatMillis(candidate.end()));
     document.put("kibana.alert.suppression.docs_count", candidate.docsCount());
     return document;
   }
 
   private static ObjectNode updated(Open open, Execution execution) {
     ObjectNode document = open.alert.document().deepCopy();
-    document.put("kibana.alert.suppression.start", AlertBuilder.MILLIS.format(open.start));
-    document.put("kibana.alert.suppression.end", AlertBuilder.MILLIS.format(open.end));
+    document.put("kibana.alert.suppression.start", Dates.formatMillis(open.start));
+    document.put("kibana.alert.suppression.end", Dates.formatMillis(open.end));
     document.put("kibana.alert.suppression.docs_count", open.docsCount);
-    document.put("kibana.alert.last_detected", AlertBuilder.MILLIS.format(execution.startedAt()));
+    document.put("kibana.alert.last_detected", Dates.formatMillis(execution.startedAt()));
     return document;
   }
 }

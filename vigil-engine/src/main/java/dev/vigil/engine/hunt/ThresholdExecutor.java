@@ -3,6 +3,7 @@ package dev.vigil.engine.hunt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
@@ -181,7 +182,7 @@ final class ThresholdExecutor implements RuleExecutor {
         AlertIds.thresholdDocumentId(
             run.rule.ruleId(), execution.startedAt(), parameters.fields(), keyText);
     ObjectNode source = nodes.objectNode();
-    source.put("@timestamp", AlertBuilder.MILLIS.format(bucket.last));
+    source.put("@timestamp", Dates.formatMillis(bucket.last));
     ArrayNode termsNode = nodes.arrayNode();
     for (int i = 0; i < key.size(); i++) {
       ArrayNode single = nodes.arrayNode();
@@ -194,7 +195,7 @@ final class ThresholdExecutor implements RuleExecutor {
     ObjectNode result = nodes.objectNode();
     result.set("terms", termsNode);
     result.put("count", bucket.count);
-    result.put("from", AlertBuilder.MILLIS.format(bucket.first));
+    result.put("from", Dates.formatMillis(bucket.first));
     if (!parameters.cardinality().isEmpty()) {
       ObjectNode cardinality = result.putArray("cardinality").addObject();
       cardinality.put("field", parameters.cardinality().get(0).field());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.time.Durations;
 import dev.vigil.rules.model.AlertSuppression;
 import dev.vigil.rules.model.Documentation;
 import dev.vigil.rules.model.ExceptionListReference;
@@ -12,7 +13,6 @@ import dev.vigil.rules.model.Schedule;
 import dev.vigil.rules.model.Scoring;
 import dev.vigil.rules.model.Threat;
 import dev.vigil.rules.model.TypeParameters;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -102,7 +102,7 @@ public final class KibanaRuleJson {
   }
 
   private static void schedule(Schedule schedule, ObjectNode out) {
-    out.put("interval", duration(schedule.interval(), true));
+    out.put("interval", Durations.format(schedule.interval(), true));
     out.put("from", schedule.from());
     out.put("to", schedule.to());
     out.put("max_signals", schedule.maxSignals());
@@ -173,7 +173,7 @@ public final class KibanaRuleJson {
         .ifPresent(
             duration -> {
               // Kibana's AlertSuppressionDuration: {value, unit} with unit s, m or h.
-              String text = duration(duration, false);
+              String text = Durations.format(duration, false);
               out.putObject("duration")
                   .put("value", Integer.parseInt(text.substring(0, text.length() - 1)))
                   .put("unit", text.substring(text.length() - 1));
@@ -242,24 +242,6 @@ public final class KibanaRuleJson {
       out.set("machine_learning_job_id", texts(machineLearning.jobIds()));
     }
     // TypeParameters.Esql has nothing beyond the query and language.
-  }
-
-  /**
-   * {@code duration} in the largest unit of {@code d h m s} (of {@code h m s} without days, as
-   * suppression durations take) that divides it.
-   */
-  static String duration(Duration duration, boolean days) {
-    long seconds = duration.getSeconds();
-    if (days && seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
-    }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 
   private static ArrayNode texts(List<String> values) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.time.Durations;
 import dev.vigil.rules.load.RuleLoader;
 import dev.vigil.rules.model.Rule;
 import java.io.IOException;
@@ -181,10 +182,10 @@ class KibanaRuleJsonTest {
 
   @Test
   void durationsUseTheLargestExactUnit() {
-    assertThat(KibanaRuleJson.duration(Duration.ofMinutes(5), true)).isEqualTo("5m");
-    assertThat(KibanaRuleJson.duration(Duration.ofHours(48), true)).isEqualTo("2d");
-    assertThat(KibanaRuleJson.duration(Duration.ofHours(48), false)).isEqualTo("48h");
-    assertThat(KibanaRuleJson.duration(Duration.ofSeconds(90), true)).isEqualTo("90s");
+    assertThat(Durations.format(Duration.ofMinutes(5), true)).isEqualTo("5m");
+    assertThat(Durations.format(Duration.ofHours(48), true)).isEqualTo("2d");
+    assertThat(Durations.format(Duration.ofHours(48), false)).isEqualTo("48h");
+    assertThat(Durations.format(Duration.ofSeconds(90), true)).isEqualTo("90s");
   }
 
   @Test
