@@ -6,7 +6,6 @@ import dev.vigil.core.schema.Schema;
 import dev.vigil.rules.load.RuleLoader;
 import dev.vigil.rules.model.Rule;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,27 +56,14 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean isFile = Files.isRegularFile(Path.of(rule));
-    List<Path> searched = new ArrayList<>(rulePaths);
-    if (isFile) {
-      searched.add(0, Path.of(rule));
-    } else if (searched.isEmpty()) {
-      searched.add(Path.of("."));
-    }
-    RuleLoader.Result loaded = RuleLoader.load(searched);
-    Rule chosen = null;
-    for (Rule candidate : loaded.rules()) {
-      boolean fromFile = isFile && candidate.source().file().equals(Path.of(rule));
-      if (fromFile || candidate.ruleId().equals(rule)) {
-        chosen = candidate;
-        break;
-      }
-    }
-    if (chosen == null) {
-      loaded.problems().forEach(problem -> err.println(problem.getMessage()));
-      err.println("vigil: no rule [" + rule + "] in " + searched);
+    RuleChoice choice = RuleChoice.find(rule, rulePaths);
+    if (choice.matches().isEmpty()) {
+      choice.loaded().problems().forEach(problem -> err.println(problem.getMessage()));
+      err.println(choice.notFound(rule));
       return ExitCodes.USAGE;
     }
+    Rule chosen = choice.matches().get(0);
+    RuleLoader.Result loaded = choice.loaded();
     Schema schema = schemaOption.schema();
     out.println("rule: " + chosen.name() + " [" + chosen.ruleId() + "]");
     try (EventReader reader = sources.open(events, err)) {

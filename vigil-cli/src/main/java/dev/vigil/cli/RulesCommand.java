@@ -7,7 +7,6 @@ import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.Threat;
 import dev.vigil.rules.model.TypeParameters;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -102,19 +101,14 @@ final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<Path> searched =
-          Files.isRegularFile(Path.of(rule))
-              ? List.of(Path.of(rule))
-              : paths.isEmpty() ? List.of(Path.of(".")) : paths;
-      RuleLoader.Result result = load(searched, spec);
-      List<Rule> found = new ArrayList<>();
-      for (Rule candidate : result.rules()) {
-        if (Files.isRegularFile(Path.of(rule)) || candidate.ruleId().equals(rule)) {
-          found.add(candidate);
-        }
-      }
+      RuleChoice choice = RuleChoice.find(rule, paths);
+      choice
+          .loaded()
+          .problems()
+          .forEach(problem -> spec.commandLine().getErr().println(problem.getMessage()));
+      List<Rule> found = choice.matches();
       if (found.isEmpty()) {
-        spec.commandLine().getErr().println("vigil: no rule [" + rule + "] in " + searched);
+        spec.commandLine().getErr().println(choice.notFound(rule));
         return ExitCodes.USAGE;
       }
       for (Rule each : found) {
