@@ -2,8 +2,10 @@ package dev.vigil.cli;
 
 import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.event.FieldProjection;
 import dev.vigil.core.event.InputProblem;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -32,6 +34,21 @@ final class EventSources {
   EventReader open(List<String> paths, PrintWriter err) {
     List<EventInput> inputs = EventInput.expand(paths, () -> System.in);
     return EventReader.open(inputs, problem -> report(problem, err));
+  }
+
+  /**
+   * As {@link #open}, decoding on reading only {@code fields} and the fields the caller turns out
+   * to use (a hunt asks every event for the same few fields); the others are decoded from the kept
+   * JSON if asked.
+   */
+  EventReader openProjected(List<String> paths, PrintWriter err, Collection<String> fields) {
+    List<EventInput> inputs = EventInput.expand(paths, () -> System.in);
+    return EventReader.open(
+        inputs,
+        problem -> report(problem, err),
+        EventReader.DEFAULT_MAX_DOCUMENT_LINES,
+        EventReader.defaultDecodeThreads(),
+        FieldProjection.learning(fields));
   }
 
   private void report(InputProblem problem, PrintWriter err) {

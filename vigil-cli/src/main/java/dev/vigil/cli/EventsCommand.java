@@ -1,9 +1,8 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.json.Json;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.value.Coercion;
@@ -32,7 +31,6 @@ import picocli.CommandLine.Spec;
       "table of field values as Elasticsearch would index them under the schema."
     })
 final class EventsCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   @Spec CommandSpec spec;
 
@@ -65,7 +63,7 @@ final class EventsCommand implements Callable<Integer> {
       while (reader.hasNext()) {
         Event event = reader.next();
         if (fields.isEmpty()) {
-          out.println(JSON.writeValueAsString(event.source()));
+          out.println(Json.mapper().writeValueAsString(event.source()));
         } else {
           out.println(row(event, schema));
         }

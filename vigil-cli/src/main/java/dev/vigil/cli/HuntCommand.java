@@ -1,8 +1,7 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.json.Json;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.core.value.Dates;
@@ -49,7 +48,6 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 success (alerts or not), 2 usage or input errors (bad rules or events)."
     })
 final class HuntCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** Output formats. */
   enum Format {
@@ -142,7 +140,8 @@ final class HuntCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     HuntResult result;
     long eventCount;
-    try (EventReader reader = sources.open(eventPaths, err)) {
+    try (EventReader reader =
+        sources.openProjected(eventPaths, err, Hunt.fieldsRead(compiled, schema))) {
       result =
           Hunt.run(
               compiled,
@@ -169,7 +168,7 @@ final class HuntCommand implements Callable<Integer> {
     try (PrintWriter out = writer()) {
       if (format == Format.ndjson) {
         for (Alert alert : result.alerts()) {
-          out.println(JSON.writeValueAsString(alert.document()));
+          out.println(Json.mapper().writeValueAsString(alert.document()));
         }
       } else {
         AlertTable.print(result.alerts(), out);

@@ -1,11 +1,10 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.json.Json;
 import dev.vigil.core.match.EventPredicate;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.eql.CompiledEql;
@@ -40,7 +39,6 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 success (matches or not), 2 a bad query or unreadable events."
     })
 final class QueryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** Query languages. */
   enum Language {
@@ -174,7 +172,7 @@ final class QueryCommand implements Callable<Integer> {
           if (predicate.test(event)) {
             out.print(
                 format == ResultFormat.ndjson
-                    ? JSON.writeValueAsString(event.source()) + "\n"
+                    ? Json.mapper().writeValueAsString(event.source()) + "\n"
                     : EventRow.row(event));
             matches++;
           }
@@ -216,15 +214,15 @@ final class QueryCommand implements Callable<Integer> {
 
   private static String render(EqlResult result) throws Exception {
     if (result instanceof EqlResult.EventResult event) {
-      return JSON.writeValueAsString(event.event().source());
+      return Json.mapper().writeValueAsString(event.event().source());
     }
-    ObjectNode line = JSON.createObjectNode();
+    ObjectNode line = Json.mapper().createObjectNode();
     ArrayNode keys = line.putArray("join_keys");
     List<Object> joinKeys =
         result instanceof EqlResult.SequenceResult sequence
             ? sequence.joinKeys()
             : ((EqlResult.SampleResult) result).joinKeys();
-    joinKeys.forEach(key -> keys.add(JSON.valueToTree(key)));
+    joinKeys.forEach(key -> keys.add(Json.mapper().valueToTree(key)));
     ArrayNode events = line.putArray("events");
     if (result instanceof EqlResult.SequenceResult sequence) {
       for (Optional<Event> event : sequence.events()) {
@@ -237,6 +235,6 @@ final class QueryCommand implements Callable<Integer> {
     } else {
       ((EqlResult.SampleResult) result).events().forEach(event -> events.add(event.source()));
     }
-    return JSON.writeValueAsString(line);
+    return Json.mapper().writeValueAsString(line);
   }
 }

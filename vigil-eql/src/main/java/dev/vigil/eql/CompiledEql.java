@@ -3,6 +3,7 @@ package dev.vigil.eql;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An EQL query analyzed and compiled once; immutable and safe to share between threads. Everything
@@ -22,6 +23,13 @@ public interface CompiledEql {
    * stages), so callers can pre-filter cheaply before {@link #execute}.
    */
   EventPredicate eventFilter();
+
+  /**
+   * The source paths {@link #execute} reads beyond what {@link #eventFilter} tests: the timestamp
+   * and tiebreaker fields and the join keys. A reader that decodes only some fields decodes these
+   * too, for events kept to be executed over later.
+   */
+  Set<String> executionFields();
 
   /**
    * Runs the query over {@code events} (any order; they are ordered as Elasticsearch orders them:

@@ -3,6 +3,9 @@ package dev.vigil.core.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +22,27 @@ import java.util.Set;
  * String}, {@link Long}, {@link java.math.BigInteger}, {@link Double}, {@link Boolean}); what a
  * field type makes of them is {@link dev.vigil.core.value.Coercion}'s job.
  *
- * <p>Immutable once built. The source tree must not be modified by callers.
+ * <p>Immutable once built, and safe to share between threads. An event read by the fast path keeps
+ * its JSON bytes and parses the source tree only when it is first asked for. The source tree must
+ * not be modified by callers.
  */
 public final class Event {
-  private final ObjectNode source;
+
+  private volatile ObjectNode source;
+  private final byte[] json;
+  private final boolean metadataInSource;
   private final Optional<String> id;
   private final Optional<String> index;
   private final EventOrigin origin;
-  private final Map<String, List<Object>> fields;
+  // The decoded fields, and which fields they are when the fast path decoded only some of them
+  // (null: all). Asked for another field, the event decodes again from json with what its
+  // projection holds by then, so an event kept for later is decoded at most a few times however
+  // many fields it is asked for, and never holds more than the projection's fields.
+  private volatile Decoded decoded;
+  private final FieldProjection projection;
+  private volatile Map<String, List<Object>> allFields;
+
+  private record Decoded(Map<String, List<Object>> fields, FieldProjection.Snapshot projected) {}
 
   Event(
       ObjectNode source,
@@ -35,10 +51,35 @@ public final class Event {
       EventOrigin origin,
       Map<String, List<Object>> fields) {
     this.source = requireNonNull(source, "source is null");
+    this.json = null;
+    this.metadataInSource = false;
+    this.projection = null;
     this.id = requireNonNull(id, "id is null");
     this.index = requireNonNull(index, "index is null");
     this.origin = requireNonNull(origin, "origin is null");
-    this.fields = Collections.unmodifiableMap(fields);
+    this.decoded = new Decoded(Collections.unmodifiableMap(fields), null);
+  }
+
+  /**
+   * An event whose source is the JSON object in {@code json}, parsed when first needed; when {@code
+   * metadataInSource}, its top-level {@code _id} and {@code _index} keys are metadata, not source.
+   */
+  Event(
+      byte[] json,
+      boolean metadataInSource,
+      Optional<String> id,
+      Optional<String> index,
+      EventOrigin origin,
+      Map<String, List<Object>> fields,
+      FieldProjection projection,
+      FieldProjection.Snapshot projected) {
+    this.projection = projection;
+    this.json = requireNonNull(json, "json is null");
+    this.metadataInSource = metadataInSource;
+    this.id = requireNonNull(id, "id is null");
+    this.index = requireNonNull(index, "index is null");
+    this.origin = requireNonNull(origin, "origin is null");
+    this.decoded = new Decoded(Collections.unmodifiableMap(fields), projected);
   }
 
   /** An event from a document, as if read from {@code origin}; metadata keys are honoured. */
@@ -48,7 +89,26 @@ public final class Event {
 
   /** The {@code _source} document. */
   public ObjectNode source() {
-    return source;
+    ObjectNode parsed = source;
+    if (parsed == null) {
+      parsed = parseSource();
+      source = parsed;
+    }
+    return parsed;
+  }
+
+  private ObjectNode parseSource() {
+    try {
+      ObjectNode document = (ObjectNode) Json.mapper().readTree(json);
+      if (metadataInSource) {
+        document.remove("_id");
+        document.remove("_index");
+      }
+      return document;
+    } catch (IOException e) {
+      // The fast path decoded these very bytes as one JSON object.
+      throw new UncheckedIOException("event JSON no longer parses: " + origin, e);
+    }
   }
 
   /** The document id the input gave ({@code _id}), if any. */
@@ -68,28 +128,63 @@ public final class Event {
 
   /** The values at {@code path}, in document order; empty when the field is missing. */
   public List<Object> values(String path) {
-    List<Object> values = fields.get(path);
+    List<Object> values = lookup(path);
     return values == null ? List.of() : values;
   }
 
   /** The first value at {@code path}, if any. */
   public Optional<Object> first(String path) {
-    List<Object> values = fields.get(path);
-    return values == null ? Optional.empty() : Optional.of(values.get(0));
+    List<Object> values = lookup(path);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   /** True when {@code path} has at least one value. */
   public boolean has(String path) {
-    return fields.containsKey(path);
+    List<Object> values = lookup(path);
+    return values != null && !values.isEmpty();
   }
 
   /** Every path that has values. */
   public Set<String> paths() {
-    return fields.keySet();
+    Decoded current = decoded;
+    return current.projected == null ? current.fields.keySet() : allFields().keySet();
+  }
+
+  /** The values at {@code path}; null when it has none. */
+  private List<Object> lookup(String path) {
+    Decoded current = decoded;
+    if (current.projected == null || current.projected.paths().contains(path)) {
+      return current.fields.get(path);
+    }
+    Map<String, List<Object>> all = allFields;
+    if (all != null) {
+      return all.get(path);
+    }
+    projection.request(path);
+    Event again = ByteDecoder.decodeLine(json, origin, projection);
+    if (again == null) {
+      // The fast path decoded these very bytes once already.
+      throw new IllegalStateException("event JSON no longer decodes: " + origin);
+    }
+    decoded = again.decoded;
+    return again.decoded.fields.get(path);
+  }
+
+  private Map<String, List<Object>> allFields() {
+    Map<String, List<Object>> all = allFields;
+    if (all == null) {
+      Event whole = ByteDecoder.decodeLine(json, origin, null);
+      if (whole == null) {
+        throw new IllegalStateException("event JSON no longer decodes: " + origin);
+      }
+      all = whole.decoded.fields;
+      allFields = all;
+    }
+    return all;
   }
 
   @Override
   public String toString() {
-    return origin + " " + source;
+    return origin + " " + source();
   }
 }

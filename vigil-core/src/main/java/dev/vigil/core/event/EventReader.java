@@ -7,22 +7,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.json.Json;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -41,35 +48,84 @@ public final class EventReader implements Iterator<Event>, Closeable {
   /** How many lines one multi-line JSON document may span before it is reported as malformed. */
   public static final int DEFAULT_MAX_DOCUMENT_LINES = 100_000;
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** Lines handed to a decoding thread at a time. */
+  static final int BATCH_LINES = 256;
 
   private final Deque<EventInput> inputs;
   private final Consumer<InputProblem> problems;
   private final int maxDocumentLines;
+  private final int decodeThreads;
+  private final FieldProjection projection;
+  private ExecutorService decoders;
   private Source current;
   private Event next;
   private long eventCount;
   private long problemCount;
 
   private EventReader(
-      List<EventInput> inputs, Consumer<InputProblem> problems, int maxDocumentLines) {
+      List<EventInput> inputs,
+      Consumer<InputProblem> problems,
+      int maxDocumentLines,
+      int decodeThreads,
+      FieldProjection projection) {
+    this.projection = projection;
     this.inputs = new ArrayDeque<>(inputs);
     this.problems = requireNonNull(problems, "problems is null");
     this.maxDocumentLines = maxDocumentLines;
+    this.decodeThreads = decodeThreads;
   }
 
-  /** Reads {@code inputs} in order, reporting each unreadable part to {@code problems}. */
+  /**
+   * Reads {@code inputs} in order, reporting each unreadable part to {@code problems}; lines are
+   * decoded on {@link #defaultDecodeThreads()} threads.
+   */
   public static EventReader open(List<EventInput> inputs, Consumer<InputProblem> problems) {
-    return new EventReader(inputs, problems, DEFAULT_MAX_DOCUMENT_LINES);
+    return open(inputs, problems, DEFAULT_MAX_DOCUMENT_LINES, defaultDecodeThreads());
   }
 
   /** As {@link #open(List, Consumer)} with a different multi-line document budget. */
   public static EventReader open(
       List<EventInput> inputs, Consumer<InputProblem> problems, int maxDocumentLines) {
+    return open(inputs, problems, maxDocumentLines, defaultDecodeThreads());
+  }
+
+  /**
+   * As {@link #open(List, Consumer, int)}, decoding NDJSON lines on {@code decodeThreads} threads
+   * (0: on the caller's thread). Events and problems come in input order whatever the count.
+   */
+  public static EventReader open(
+      List<EventInput> inputs,
+      Consumer<InputProblem> problems,
+      int maxDocumentLines,
+      int decodeThreads) {
+    return open(inputs, problems, maxDocumentLines, decodeThreads, null);
+  }
+
+  /**
+   * As {@link #open(List, Consumer, int, int)}, with NDJSON lines decoding only the fields of
+   * {@code projection} as they are read (null: every field); events decode the others when asked.
+   */
+  public static EventReader open(
+      List<EventInput> inputs,
+      Consumer<InputProblem> problems,
+      int maxDocumentLines,
+      int decodeThreads,
+      FieldProjection projection) {
     if (maxDocumentLines < 1) {
       throw new IllegalArgumentException("maxDocumentLines must be at least 1");
     }
-    return new EventReader(inputs, problems, maxDocumentLines);
+    if (decodeThreads < 0) {
+      throw new IllegalArgumentException("decodeThreads must not be negative");
+    }
+    return new EventReader(inputs, problems, maxDocumentLines, decodeThreads, projection);
+  }
+
+  /**
+   * How many threads decode lines by default: one fewer than the processors, since the thread that
+   * reads the events has work of its own (on one processor, lines are decoded by the reader).
+   */
+  public static int defaultDecodeThreads() {
+    return Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
   }
 
   /** Events returned so far. */
@@ -88,6 +144,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
       if (current == null) {
         EventInput input = inputs.poll();
         if (input == null) {
+          stopDecoders();
           return false;
         }
         current = openSource(input);
@@ -98,7 +155,8 @@ public final class EventReader implements Iterator<Event>, Closeable {
       try {
         next = current.read();
       } catch (IOException e) {
-        report(new EventOrigin(current.name, current.lineNumber), "read failed: " + e.getMessage());
+        report(
+            new EventOrigin(current.name, current.linesRead()), "read failed: " + e.getMessage());
         next = null;
         closeCurrent();
         continue;
@@ -125,17 +183,41 @@ public final class EventReader implements Iterator<Event>, Closeable {
   public void close() {
     closeCurrent();
     inputs.clear();
+    stopDecoders();
   }
 
   private void closeCurrent() {
     if (current != null) {
+      current.cancel();
       try {
-        current.reader.close();
+        current.in.close();
       } catch (IOException e) {
         // closing an input we finished reading cannot lose events; nothing to report
       }
       current = null;
     }
+  }
+
+  private void stopDecoders() {
+    if (decoders != null) {
+      decoders.shutdownNow();
+      decoders = null;
+    }
+  }
+
+  private ExecutorService decoders() {
+    if (decoders == null) {
+      AtomicInteger count = new AtomicInteger();
+      decoders =
+          Executors.newFixedThreadPool(
+              decodeThreads,
+              task -> {
+                Thread thread = new Thread(task, "vigil-decode-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return decoders;
   }
 
   private void report(EventOrigin origin, String reason) {
@@ -151,10 +233,10 @@ public final class EventReader implements Iterator<Event>, Closeable {
       int second = raw.read();
       raw.reset();
       InputStream decoded =
-          first == 0x1f && second == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16);
-      return new Source(input.name(), reader);
+          first == 0x1f && second == 0x8b
+              ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)
+              : raw;
+      return new Source(input.name(), decoded);
     } catch (IOException e) {
       report(new EventOrigin(input.name(), 0), "cannot read: " + describe(e));
       return null;
@@ -174,18 +256,20 @@ public final class EventReader implements Iterator<Event>, Closeable {
   /** One open input and the state of reading it. */
   private final class Source {
     private final String name;
-    private final BufferedReader reader;
-    private long lineNumber;
+    private final InputStream in;
+    private LineSplitter lines;
     private long currentLineNumber;
     private boolean started;
     private boolean resyncing;
     private JsonParser arrayParser;
-    private final Deque<String> requeued = new ArrayDeque<>();
-    private final Deque<Long> requeuedNumbers = new ArrayDeque<>();
+    private final Deque<Line> requeued = new ArrayDeque<>();
+    private final Deque<Future<List<Line>>> ahead = new ArrayDeque<>();
+    private Iterator<Line> batch = Collections.emptyIterator();
+    private IOException readFailure;
 
-    Source(String name, BufferedReader reader) {
+    Source(String name, InputStream in) {
       this.name = name;
-      this.reader = reader;
+      this.in = in;
     }
 
     /** The next event of this input, or null at its end. */
@@ -193,28 +277,47 @@ public final class EventReader implements Iterator<Event>, Closeable {
       if (!started) {
         started = true;
         if (startsWithArray()) {
-          arrayParser = JSON.getFactory().createParser(reader);
+          // Through a decoding reader, so positions are counted in characters, as for lines.
+          arrayParser =
+              Json.strictMapper()
+                  .getFactory()
+                  .createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
           arrayParser.nextToken();
+        } else {
+          lines = new LineSplitter(in);
         }
       }
       return arrayParser != null ? readArrayElement() : readLineDocument();
     }
 
-    /** Skips a byte-order mark and tells whether the first non-blank character opens an array. */
+    /** Skips a UTF-8 byte-order mark and tells whether the first non-blank byte opens an array. */
     private boolean startsWithArray() throws IOException {
-      reader.mark(1);
-      if (reader.read() != '\uFEFF') {
-        reader.reset();
+      in.mark(3);
+      if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+        in.reset();
       }
-      reader.mark(1 << 15);
+      in.mark(1 << 15);
       int c;
       int skipped = 0;
       do {
-        c = reader.read();
+        c = in.read();
         skipped++;
       } while (c != -1 && Character.isWhitespace(c) && skipped < (1 << 15));
-      reader.reset();
+      in.reset();
       return c == '[';
+    }
+
+    /** How many lines have been read from the input so far. */
+    long linesRead() {
+      return lines == null ? 0 : lines.lineNumber();
+    }
+
+    /** Stops decoding ahead; batches already submitted finish on their own. */
+    void cancel() {
+      for (Future<List<Line>> future : ahead) {
+        future.cancel(false);
+      }
+      ahead.clear();
     }
 
     private Event readArrayElement() throws IOException {
@@ -237,7 +340,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
             arrayParser.skipChildren();
             continue;
           }
-          ObjectNode document = JSON.readTree(arrayParser);
+          ObjectNode document = Json.strictMapper().readTree(arrayParser);
           return Event.of(document, new EventOrigin(name, line));
         } catch (JsonProcessingException e) {
           report(
@@ -250,10 +353,15 @@ public final class EventReader implements Iterator<Event>, Closeable {
 
     private Event readLineDocument() throws IOException {
       while (true) {
-        String line = nextLine();
-        if (line == null) {
+        Line next = nextLine();
+        if (next == null) {
           return null;
         }
+        if (next.event != null) {
+          resyncing = false;
+          return next.event;
+        }
+        String line = next.text();
         long startLine = currentLineNumber;
         if (line.isBlank() || (resyncing && !line.startsWith("{"))) {
           continue;
@@ -278,17 +386,15 @@ public final class EventReader implements Iterator<Event>, Closeable {
     private Event readMultiLine(String firstLine, long startLine, String firstReason)
         throws IOException {
       StringBuilder text = new StringBuilder(firstLine);
-      Deque<String> consumed = new ArrayDeque<>();
-      Deque<Long> consumedNumbers = new ArrayDeque<>();
+      Deque<Line> consumed = new ArrayDeque<>();
       Parsed parsed = null;
       while (consumed.size() + 1 < maxDocumentLines) {
-        String line = nextLine();
+        Line line = nextLine();
         if (line == null) {
           break;
         }
         consumed.add(line);
-        consumedNumbers.add(currentLineNumber);
-        text.append('\n').append(line);
+        text.append('\n').append(line.text());
         parsed = parse(text.toString());
         if (parsed.document != null) {
           return Event.of(parsed.document, new EventOrigin(name, startLine));
@@ -310,7 +416,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
         // after that line; the lines before it belong to the broken document.
         long errorLine = startLine + parsed.errorLine - 1;
         report(new EventOrigin(name, errorLine), parsed.reason);
-        requeueAfter(consumed, consumedNumbers, errorLine);
+        requeueAfter(consumed, errorLine);
         // The rest of the broken document is not worth a report per line: resume at the next
         // line that opens a document at its first column.
         resyncing = true;
@@ -319,32 +425,120 @@ public final class EventReader implements Iterator<Event>, Closeable {
       // Not one document: report the first line as the NDJSON line it probably was, and read the
       // lines we looked ahead at again on their own, so one bad line loses nothing else.
       report(new EventOrigin(name, startLine), firstReason);
-      requeueAfter(consumed, consumedNumbers, startLine);
+      requeueAfter(consumed, startLine);
       return null;
     }
 
-    private void requeueAfter(Deque<String> lines, Deque<Long> numbers, long afterLine) {
+    private void requeueAfter(Deque<Line> lines, long afterLine) {
       while (!lines.isEmpty()) {
-        String line = lines.pollLast();
-        long number = numbers.pollLast();
-        if (number > afterLine) {
+        Line line = lines.pollLast();
+        if (line.number > afterLine) {
           requeued.addFirst(line);
-          requeuedNumbers.addFirst(number);
         }
       }
     }
 
-    private String nextLine() throws IOException {
-      if (!requeued.isEmpty()) {
-        currentLineNumber = requeuedNumbers.poll();
-        return requeued.poll();
+    /**
+     * The next line with its speculative decoding. Lines are read here, on the caller's thread, in
+     * batches that decoding threads turn into events ahead of need (a few batches, so memory stays
+     * bounded); a line that is not one complete document comes back undecoded and is handled here,
+     * in order, as before.
+     */
+    private Line nextLine() throws IOException {
+      Line line = requeued.poll();
+      if (line == null) {
+        while (!batch.hasNext()) {
+          fillAhead();
+          Future<List<Line>> head = ahead.poll();
+          if (head == null) {
+            if (readFailure != null) {
+              // reported after every line read before the failure has been handled
+              IOException failure = readFailure;
+              readFailure = null;
+              throw failure;
+            }
+            return null;
+          }
+          batch = await(head).iterator();
+        }
+        line = batch.next();
       }
-      String line = reader.readLine();
-      if (line != null) {
-        lineNumber++;
-        currentLineNumber = lineNumber;
-      }
+      currentLineNumber = line.number;
       return line;
+    }
+
+    private void fillAhead() {
+      int depth = decodeThreads == 0 ? 1 : decodeThreads * 4;
+      while (ahead.size() < depth && !lines.atEnd()) {
+        List<Line> next = new ArrayList<>(BATCH_LINES);
+        while (next.size() < BATCH_LINES) {
+          byte[] bytes;
+          try {
+            bytes = lines.next();
+          } catch (IOException e) {
+            readFailure = e;
+            lines.fail();
+            break;
+          }
+          if (bytes == null) {
+            break;
+          }
+          next.add(new Line(bytes, lines.lineNumber()));
+        }
+        if (next.isEmpty()) {
+          break;
+        }
+        if (decodeThreads == 0) {
+          decodeAll(next, name, projection);
+          ahead.add(CompletableFuture.completedFuture(next));
+        } else {
+          ahead.add(decoders().submit(() -> decodeAll(next, name, projection)));
+        }
+      }
+    }
+  }
+
+  private static List<Line> decodeAll(
+      List<Line> lines, String inputName, FieldProjection projection) {
+    for (Line line : lines) {
+      if (line.bytes.length > 0) {
+        line.event =
+            ByteDecoder.decodeLine(line.bytes, new EventOrigin(inputName, line.number), projection);
+      }
+    }
+    return lines;
+  }
+
+  private static List<Line> await(Future<List<Line>> batch) throws IOException {
+    try {
+      return batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while decoding events");
+    } catch (ExecutionException e) {
+      // decodeAll catches what decoding throws; anything else is a bug worth its stack trace
+      throw new IllegalStateException("decoding failed", e.getCause());
+    }
+  }
+
+  /**
+   * One input line and, when the fast path could decode it as one complete document, its event. The
+   * event is written by a decoding thread and read after {@link Future#get()}, which orders the
+   * two.
+   */
+  private static final class Line {
+    final byte[] bytes;
+    final long number;
+    Event event;
+
+    Line(byte[] bytes, long number) {
+      this.bytes = bytes;
+      this.number = number;
+    }
+
+    /** The line as text; malformed UTF-8 becomes U+FFFD, as a decoding reader would make it. */
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
@@ -352,7 +546,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
   private record Parsed(ObjectNode document, boolean endOfInput, String reason, int errorLine) {}
 
   private static Parsed parse(String text) {
-    try (JsonParser parser = JSON.getFactory().createParser(text)) {
+    try (JsonParser parser = Json.strictMapper().getFactory().createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
         if (first == JsonToken.START_ARRAY) {
@@ -362,7 +556,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
         parser.skipChildren();
         return new Parsed(null, false, "expected a JSON object, found " + kind(first), 1);
       }
-      JsonNode document = JSON.readTree(parser);
+      JsonNode document = Json.strictMapper().readTree(parser);
       int endLine = parser.currentLocation().getLineNr();
       int endColumn = parser.currentLocation().getColumnNr();
       if (hasTrailingContent(parser)) {

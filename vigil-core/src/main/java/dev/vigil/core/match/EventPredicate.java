@@ -13,14 +13,37 @@ public interface EventPredicate {
   /** True when the event matches. */
   boolean test(Event event);
 
+  /**
+   * A necessary condition of this predicate that callers may test first, or use to route events
+   * (every event this predicate matches meets it); {@link Requirement#none()} when none is known.
+   */
+  default Requirement requirement() {
+    return Requirement.none();
+  }
+
   /** Matches every event. */
   static EventPredicate always() {
     return event -> true;
   }
 
-  /** Both must match; {@code other} is not evaluated when this does not match. */
+  /**
+   * Both must match; {@code other} is not evaluated when this does not match. The conjunction
+   * requires what either requires.
+   */
   default EventPredicate and(EventPredicate other) {
-    return event -> test(event) && other.test(event);
+    EventPredicate first = this;
+    Requirement both = requirement().and(other.requirement());
+    return new EventPredicate() {
+      @Override
+      public boolean test(Event event) {
+        return first.test(event) && other.test(event);
+      }
+
+      @Override
+      public Requirement requirement() {
+        return both;
+      }
+    };
   }
 
   /** The opposite of this predicate. */

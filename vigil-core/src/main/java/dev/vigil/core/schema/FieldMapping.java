@@ -151,6 +151,7 @@ public record FieldMapping(
 
   /** True when the keyword normalizer folds case (the {@code lowercase} normalizer). */
   public boolean lowercases() {
-    return normalizer.filter("lowercase"::equals).isPresent();
+    // called per value in hot paths: no Optional combinators, which allocate
+    return normalizer.isPresent() && normalizer.get().equals("lowercase");
   }
 }

@@ -1,30 +1,27 @@
 package dev.vigil.engine.hunt;
 
 import dev.vigil.core.event.Event;
-import dev.vigil.core.match.EventPredicate;
-import dev.vigil.core.schema.FieldMapping;
-import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.time.DateMath;
-import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
-import dev.vigil.engine.compile.Exceptions;
-import dev.vigil.engine.source.EventIdentity;
-import dev.vigil.engine.source.IndexPatterns;
+import dev.vigil.engine.hunt.Selector.Selection;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.Schedule;
+import dev.vigil.rules.model.TypeParameters;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A backtest: what Kibana would have alerted had these rules been enabled at {@code since}
@@ -42,11 +39,6 @@ import java.util.Optional;
  * an open alert (§6.5) — replaces the document of the alert with that id where it stands.
  */
 public final class Hunt {
-  /**
-   * How many distinct indices get a cached rule route; beyond that routes are worked out per event.
-   */
-  static final int MAX_ROUTES = 10_000;
-
   private Hunt() {}
 
   /** Told as each rule starts, for progress displays. */
@@ -72,161 +64,134 @@ public final class Hunt {
       Schema schema,
       HuntSettings settings,
       Progress progress) {
-    List<String> warnings = new ArrayList<>();
     Map<String, Alert> alerts = new LinkedHashMap<>();
     List<Selection> selections = new ArrayList<>(rules.size());
     for (CompiledRule compiled : rules) {
       selections.add(Selection.of(compiled));
     }
-    Map<Event, RuleRun.Identity> identities = new IdentityHashMap<>();
-    TimeBounds bounds = new TimeBounds(schema);
-    // Which rules an index's events can reach, worked out once per distinct index: matching index
-    // patterns per event per rule was the selection's largest cost (profiled over the Linux rules).
-    Map<Optional<String>, List<Selection>> routes = new HashMap<>();
-    while (events.hasNext()) {
-      Event event = events.next();
-      bounds.accept(event);
-      Optional<String> index = EventIdentity.index(event);
-      List<Selection> route = routes.get(index);
-      if (route == null) {
-        route = new ArrayList<>();
-        for (Selection selection : selections) {
-          if (selection.patterns.matches(index)) {
-            route.add(selection);
-          }
-        }
-        if (routes.size() < MAX_ROUTES) {
-          routes.put(index, route);
-        }
-      }
-      for (Selection selection : route) {
-        if (selection.predicate.test(event)) {
-          selection.selected.add(event);
-          identities.computeIfAbsent(
-              event,
-              selected -> new RuleRun.Identity(EventIdentity.id(selected), index.orElse("")));
-        }
-      }
+    Selector selector = new Selector(selections, schema);
+    selector.select(events, settings.threads());
+    Optional<Instant> earliest = settings.since().or(selector::earliest);
+    Optional<Instant> latest = settings.until().or(selector::latest);
+    // Rules execute independently of each other, so on worker threads; their outcomes are applied
+    // in rule order, which keeps the alerts index and the warnings exactly as on one thread.
+    Map<Event, RuleRun.Identity> identities = new ConcurrentHashMap<>();
+    List<Callable<Outcome>> tasks = new ArrayList<>(selections.size());
+    for (Selection selection : selections) {
+      tasks.add(() -> execute(selection, schema, settings, identities, earliest, latest));
     }
-    Optional<Instant> earliest = settings.since().or(() -> Optional.ofNullable(bounds.earliest));
-    Optional<Instant> latest = settings.until().or(() -> Optional.ofNullable(bounds.latest));
+    List<String> warnings = new ArrayList<>();
     int executions = 0;
-    for (int index = 0; index < selections.size(); index++) {
-      Selection selection = selections.get(index);
-      CompiledRule compiled = selection.rule;
-      progress.ruleStarted(index, rules.size(), compiled.rule());
-      RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
-      if (compiled instanceof CompiledRule.Unsupported unsupported) {
-        run.warn("skipped: " + unsupported.reason());
-        continue;
-      }
-      Timeline timeline = timeline(compiled.rule(), selection.selected, schema);
-      Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
-      selection.selected = List.of();
-      if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
-        continue;
-      }
-      Schedule schedule = compiled.rule().schedule();
-      long interval = schedule.interval().toNanos();
-      Instant first = earliest.get();
-      long spans = ceilDiv(Math.max(0, nanosBetween(first, latest.get())), interval);
-      Instant last = first.plusNanos(spans * interval);
-      executions += (int) Math.min(Integer.MAX_VALUE, spans + 1);
-      boolean linear = isLinear(schedule.from()) && isLinear(schedule.to());
-      Instant startedAt = first;
-      while (true) {
-        Instant from = DateMath.evaluate(schedule.from(), startedAt, false, ZoneOffset.UTC);
-        Instant to = DateMath.evaluate(schedule.to(), startedAt, true, ZoneOffset.UTC);
-        // An execution whose window holds none of the rule's events writes nothing and changes no
-        // state an executor keeps, so it is not run (a long, sparse input would otherwise cost one
-        // execution per interval per rule).
-        if (timeline.hasEventsIn(from, to)) {
-          for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
-            apply(write, alerts);
-          }
+    Workers workers = new Workers("vigil-rule", settings.threads());
+    try {
+      Iterator<Outcome> outcomes = workers.inOrder(tasks);
+      for (int index = 0; outcomes.hasNext(); index++) {
+        Outcome outcome = outcomes.next();
+        progress.ruleStarted(index, rules.size(), selections.get(index).rule.rule());
+        for (AlertWrite write : outcome.writes) {
+          apply(write, alerts);
         }
-        if (!startedAt.isBefore(last)) {
-          break;
-        }
-        long steps = 1;
-        if (linear) {
-          // With windows that move with the execution time, jump to the first execution whose
-          // window reaches the rule's next event (or stop when there is none).
-          Optional<Instant> next = timeline.firstAtOrAfter(from);
-          if (next.isEmpty()) {
-            break;
-          }
-          steps = Math.max(1, ceilDiv(nanosBetween(to, next.get()), interval));
-        }
-        Instant following =
-            startedAt.plusNanos(Math.min(steps, Long.MAX_VALUE / interval) * interval);
-        startedAt = following.isAfter(last) ? last : following;
+        warnings.addAll(outcome.warnings);
+        executions += outcome.executions;
       }
+    } finally {
+      workers.close();
     }
     return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions);
   }
 
   /**
-   * Which events one rule can use: those its index patterns match that pass its selection predicate
-   * — for query, new_terms and threshold rules the query, filters and exceptions that never expire;
-   * for eql rules the filters, those exceptions, and the query's own test of whether the event
-   * could take part at all.
+   * The source paths the rules read from the events they select when they execute, beyond what
+   * their selection tests: timestamps, EQL join keys, new_terms and threshold fields, suppression
+   * fields. A reader that decodes only some fields should decode these as it reads, rather than
+   * have every kept event decode them again later.
    */
-  private static final class Selection {
-    final CompiledRule rule;
-    final IndexPatterns patterns;
-    final EventPredicate predicate;
-    List<Event> selected = new ArrayList<>();
-
-    private Selection(CompiledRule rule, IndexPatterns patterns, EventPredicate predicate) {
-      this.rule = rule;
-      this.patterns = patterns;
-      this.predicate = predicate;
-    }
-
-    static Selection of(CompiledRule compiled) {
-      IndexPatterns patterns = IndexPatterns.of(compiled.rule().index());
-      if (compiled instanceof CompiledRule.Searchable searchable) {
-        return new Selection(
-            compiled, patterns, selectable(searchable.condition(), searchable.exceptions()));
+  public static Set<String> fieldsRead(List<CompiledRule> rules, Schema schema) {
+    Set<String> fields = new TreeSet<>();
+    fields.add("@timestamp");
+    for (CompiledRule compiled : rules) {
+      Rule rule = compiled.rule();
+      List<String> names = new ArrayList<>();
+      rule.schedule().timestampOverride().ifPresent(names::add);
+      rule.alertSuppression().ifPresent(suppression -> names.addAll(suppression.groupBy()));
+      if (rule.parameters() instanceof TypeParameters.NewTerms newTerms) {
+        names.addAll(newTerms.fields());
+      } else if (rule.parameters() instanceof TypeParameters.Threshold threshold) {
+        names.addAll(threshold.fields());
+        threshold.cardinality().forEach(cardinality -> names.add(cardinality.field()));
+      }
+      for (String name : names) {
+        fields.add(schema.sourcePath(name));
       }
       if (compiled instanceof CompiledRule.Eql eql) {
-        EventPredicate condition = eql.filters().and(eql.query().eventFilter());
-        return new Selection(compiled, patterns, selectable(condition, eql.exceptions()));
+        fields.addAll(eql.query().executionFields());
       }
-      return new Selection(compiled, patterns, event -> false);
     }
-
-    private static EventPredicate selectable(EventPredicate condition, Exceptions exceptions) {
-      Exceptions permanent = exceptions.permanent();
-      return permanent.isEmpty()
-          ? condition
-          : condition.and(event -> !permanent.excepts(event, Instant.MIN));
-    }
+    return fields;
   }
 
-  /** The earliest and latest {@code @timestamp} seen, the default replay range. */
-  private static final class TimeBounds {
-    private final FieldMapping mapping;
-    Instant earliest;
-    Instant latest;
+  /** What one rule's executions wrote and warned, and how many executions it had. */
+  private record Outcome(List<AlertWrite> writes, List<String> warnings, int executions) {}
 
-    TimeBounds(Schema schema) {
-      this.mapping =
-          schema
-              .resolve("@timestamp")
-              .filter(field -> field.type().isDate())
-              .orElse(FieldMapping.of("@timestamp", FieldType.DATE));
+  /** Runs one rule's executions over the events it selected. */
+  private static Outcome execute(
+      Selection selection,
+      Schema schema,
+      HuntSettings settings,
+      Map<Event, RuleRun.Identity> identities,
+      Optional<Instant> earliest,
+      Optional<Instant> latest) {
+    CompiledRule compiled = selection.rule;
+    List<String> warnings = new ArrayList<>();
+    List<AlertWrite> writes = new ArrayList<>();
+    RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
+    if (compiled instanceof CompiledRule.Unsupported unsupported) {
+      run.warn("skipped: " + unsupported.reason());
+      return new Outcome(writes, warnings, 0);
     }
-
-    void accept(Event event) {
-      for (Object value : event.values("@timestamp")) {
-        if (Coercion.coerceOrNull(value, mapping) instanceof Instant time) {
-          earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
-          latest = latest == null || time.isAfter(latest) ? time : latest;
+    Timeline timeline = timeline(compiled.rule(), selection.selected, schema);
+    Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
+    selection.selected = List.of();
+    if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
+      return new Outcome(writes, warnings, 0);
+    }
+    Schedule schedule = compiled.rule().schedule();
+    long interval = schedule.interval().toNanos();
+    Instant first = earliest.get();
+    long spans = ceilDiv(Math.max(0, nanosBetween(first, latest.get())), interval);
+    Instant last = first.plusNanos(spans * interval);
+    int executions = (int) Math.min(Integer.MAX_VALUE, spans + 1);
+    boolean linear = isLinear(schedule.from()) && isLinear(schedule.to());
+    Instant startedAt = first;
+    while (true) {
+      Instant from = DateMath.evaluate(schedule.from(), startedAt, false, ZoneOffset.UTC);
+      Instant to = DateMath.evaluate(schedule.to(), startedAt, true, ZoneOffset.UTC);
+      // An execution whose window holds none of the rule's events writes nothing and changes no
+      // state an executor keeps, so it is not run (a long, sparse input would otherwise cost one
+      // execution per interval per rule).
+      if (timeline.hasEventsIn(from, to)) {
+        for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
+          writes.add(write);
         }
       }
+      if (!startedAt.isBefore(last)) {
+        break;
+      }
+      long steps = 1;
+      if (linear) {
+        // With windows that move with the execution time, jump to the first execution whose
+        // window reaches the rule's next event (or stop when there is none).
+        Optional<Instant> next = timeline.firstAtOrAfter(from);
+        if (next.isEmpty()) {
+          break;
+        }
+        steps = Math.max(1, ceilDiv(nanosBetween(to, next.get()), interval));
+      }
+      Instant following =
+          startedAt.plusNanos(Math.min(steps, Long.MAX_VALUE / interval) * interval);
+      startedAt = following.isAfter(last) ? last : following;
     }
+    return new Outcome(writes, warnings, executions);
   }
 
   private static void apply(AlertWrite write, Map<String, Alert> index) {

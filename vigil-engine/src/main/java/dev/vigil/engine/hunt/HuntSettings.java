@@ -9,9 +9,11 @@ import java.util.Optional;
  * What a hunt replays: each rule first executes at {@code since} (default: the earliest event's
  * {@code @timestamp}) and then every interval, the last execution being the first at or after
  * {@code until} (default: the latest event's {@code @timestamp}). Alerts are written to {@code
- * spaceId}'s alerts index, which enters their ids.
+ * spaceId}'s alerts index, which enters their ids. Events are tested against the rules on {@code
+ * threads} worker threads (0: on the caller's thread); the result does not depend on the count.
  */
-public record HuntSettings(Optional<Instant> since, Optional<Instant> until, String spaceId) {
+public record HuntSettings(
+    Optional<Instant> since, Optional<Instant> until, String spaceId, int threads) {
 
   public static final String DEFAULT_SPACE = "default";
 
@@ -19,6 +21,19 @@ public record HuntSettings(Optional<Instant> since, Optional<Instant> until, Str
     requireNonNull(since, "since is null");
     requireNonNull(until, "until is null");
     requireNonNull(spaceId, "spaceId is null");
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must not be negative");
+    }
+  }
+
+  /** Settings with one worker thread per processor, or none on a single processor. */
+  public HuntSettings(Optional<Instant> since, Optional<Instant> until, String spaceId) {
+    this(since, until, spaceId, defaultThreads());
+  }
+
+  private static int defaultThreads() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    return processors == 1 ? 0 : processors;
   }
 
   public static HuntSettings defaults() {

@@ -4,6 +4,7 @@ import dev.vigil.core.event.Event;
 import dev.vigil.engine.alert.AlertBuilder;
 import dev.vigil.engine.alert.AlertBuilder.Execution;
 import dev.vigil.engine.compile.Exceptions;
+import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
 import java.util.HashSet;
@@ -53,8 +54,15 @@ final class RuleRun {
     return window;
   }
 
+  /**
+   * The event's identity, worked out when first needed: deriving an id hashes the whole source, and
+   * only events that end up in alerts need one.
+   */
   Identity identity(Event event) {
-    return identities.get(event);
+    return identities.computeIfAbsent(
+        event,
+        selected ->
+            new Identity(EventIdentity.id(selected), EventIdentity.index(selected).orElse("")));
   }
 
   /** True when an alert with this id is already in the alerts index. */

@@ -1,9 +1,8 @@
 package dev.vigil.engine.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.json.Json;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import java.util.Optional;
  * alert ids.
  */
 public final class EventIdentity {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private EventIdentity() {}
 
@@ -40,7 +38,7 @@ public final class EventIdentity {
       return event.id().get();
     }
     try {
-      byte[] content = JSON.writeValueAsBytes(event.source());
+      byte[] content = Json.mapper().writeValueAsBytes(event.source());
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 20);
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {

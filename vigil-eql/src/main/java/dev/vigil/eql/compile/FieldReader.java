@@ -31,12 +31,10 @@ public final class FieldReader {
     this.path = field.sourcePath();
     this.mapping = field.mapping().orElse(null);
     this.version = field.type() == DataType.VERSION;
-    // Plain keywords need no coercion for string sources: skip the copy in the common case.
+    // Plain keywords need no coercion for string sources within ignore_above: skip the copy in
+    // the common case.
     this.identityKeyword =
-        mapping != null
-            && mapping.type() == FieldType.KEYWORD
-            && mapping.normalizer().isEmpty()
-            && mapping.ignoreAbove() == FieldMapping.UNLIMITED;
+        mapping != null && mapping.type() == FieldType.KEYWORD && mapping.normalizer().isEmpty();
     this.dateFormats =
         mapping != null && mapping.type().isDate() && mapping.format().isPresent()
             ? DateFormats.of(mapping.format().get(), mapping.type() == FieldType.DATE)
@@ -67,7 +65,7 @@ public final class FieldReader {
     if (identityKeyword) {
       boolean allStrings = true;
       for (int i = 0; i < raw.size(); i++) {
-        if (!(raw.get(i) instanceof String)) {
+        if (!(raw.get(i) instanceof String text) || text.length() > mapping.ignoreAbove()) {
           allStrings = false;
           break;
         }

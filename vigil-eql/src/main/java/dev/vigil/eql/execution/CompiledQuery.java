@@ -2,20 +2,26 @@ package dev.vigil.eql.execution;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlResult;
 import dev.vigil.eql.EqlSettings;
 import dev.vigil.eql.analysis.Analyzer;
 import dev.vigil.eql.analysis.Plan;
+import dev.vigil.eql.analysis.ResolvedField;
 import dev.vigil.eql.ast.HeadPipe;
 import dev.vigil.eql.ast.Pipe;
 import dev.vigil.eql.compile.ExpressionCompiler;
 import dev.vigil.eql.compile.FieldReader;
+import dev.vigil.eql.compile.Requirements;
 import dev.vigil.eql.compile.Values;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The executable form of an analyzed {@link Plan}: compiled stage filters plus the executor for its
@@ -30,6 +36,7 @@ public final class CompiledQuery implements CompiledEql {
   private final EventPredicate anyStage;
   private final SequenceExecutor sequence;
   private final SampleExecutor sample;
+  private final Set<String> executionFields;
 
   private CompiledQuery(
       Plan plan,
@@ -46,12 +53,34 @@ public final class CompiledQuery implements CompiledEql {
     this.anyStage = anyStage;
     this.sequence = sequence;
     this.sample = sample;
+    Set<String> fields = new TreeSet<>();
+    fields.add(timestamp.path());
+    if (tiebreaker != null) {
+      fields.add(tiebreaker.path());
+    }
+    List<Plan.Stage> stages = new ArrayList<>();
+    if (plan instanceof Plan.SequencePlan) {
+      stages.addAll(((Plan.SequencePlan) plan).stages());
+      ((Plan.SequencePlan) plan).until().ifPresent(stages::add);
+    } else if (plan instanceof Plan.SamplePlan) {
+      stages.addAll(((Plan.SamplePlan) plan).stages());
+    }
+    for (Plan.Stage stage : stages) {
+      for (ResolvedField key : stage.keys()) {
+        fields.add(key.sourcePath());
+      }
+    }
+    this.executionFields = Collections.unmodifiableSet(fields);
+  }
+
+  @Override
+  public Set<String> executionFields() {
+    return executionFields;
   }
 
   /** Compiles an analyzed plan. */
   public static CompiledQuery compile(Plan plan, Schema schema, EqlSettings settings) {
-    FieldReader category =
-        new FieldReader(Analyzer.resolveSetting(settings.eventCategoryField(), schema));
+    ResolvedField category = Analyzer.resolveSetting(settings.eventCategoryField(), schema);
     FieldReader timestamp =
         new FieldReader(Analyzer.resolveSetting(settings.timestampField(), schema));
     FieldReader tiebreaker =
@@ -73,7 +102,7 @@ public final class CompiledQuery implements CompiledEql {
       filters.add(filter(stage.filter(), category, budget));
       keys.add(new KeyExtractor(stage.keys()));
     }
-    List<EventPredicate> all = new ArrayList<>(filters);
+    List<StageFilter> all = new ArrayList<>(filters);
     if (plan instanceof Plan.SequencePlan) {
       Plan.SequencePlan sequencePlan = (Plan.SequencePlan) plan;
       boolean[] missing = new boolean[stages.size()];
@@ -106,20 +135,37 @@ public final class CompiledQuery implements CompiledEql {
     return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), null, executor);
   }
 
-  private static StageFilter filter(Plan.Filter filter, FieldReader category, int regexBudget) {
+  private static StageFilter filter(Plan.Filter filter, ResolvedField category, int regexBudget) {
     return new StageFilter(
-        filter.category(), category, ExpressionCompiler.condition(filter.condition(), regexBudget));
+        filter.category(),
+        new FieldReader(category),
+        ExpressionCompiler.condition(filter.condition(), regexBudget),
+        Requirements.of(filter, category));
   }
 
-  private static EventPredicate any(List<EventPredicate> predicates) {
-    EventPredicate[] all = predicates.toArray(new EventPredicate[0]);
-    return event -> {
-      for (EventPredicate predicate : all) {
-        if (predicate.test(event)) {
-          return true;
+  /** True when some filter matches; requires the paths every filter requires, with any's keys. */
+  private static EventPredicate any(List<StageFilter> filters) {
+    StageFilter[] all = filters.toArray(new StageFilter[0]);
+    Requirement either = all[0].requirement();
+    for (int i = 1; i < all.length; i++) {
+      either = either.or(all[i].requirement());
+    }
+    Requirement requirement = either;
+    return new EventPredicate() {
+      @Override
+      public boolean test(Event event) {
+        for (StageFilter filter : all) {
+          if (filter.test(event)) {
+            return true;
+          }
         }
+        return false;
       }
-      return false;
+
+      @Override
+      public Requirement requirement() {
+        return requirement;
+      }
     };
   }
 

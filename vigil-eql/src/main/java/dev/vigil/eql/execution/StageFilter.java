@@ -2,6 +2,7 @@ package dev.vigil.eql.execution;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import dev.vigil.core.match.Requirement;
 import dev.vigil.eql.compile.ExpressionCompiler;
 import dev.vigil.eql.compile.FieldReader;
 import dev.vigil.eql.compile.Values;
@@ -17,14 +18,21 @@ public final class StageFilter implements EventPredicate {
   private final Optional<String> category;
   private final FieldReader categoryReader;
   private final ExpressionCompiler.Condition condition;
+  private final Requirement requirement;
 
+  /**
+   * @param requirement a necessary condition of this filter ({@link
+   *     dev.vigil.eql.compile.Requirements})
+   */
   public StageFilter(
       Optional<String> category,
       FieldReader categoryReader,
-      ExpressionCompiler.Condition condition) {
+      ExpressionCompiler.Condition condition,
+      Requirement requirement) {
     this.category = category;
     this.categoryReader = categoryReader;
     this.condition = condition;
+    this.requirement = requirement;
   }
 
   @Override
@@ -45,5 +53,10 @@ public final class StageFilter implements EventPredicate {
       }
     }
     return condition.alwaysTrue() || condition.test(event);
+  }
+
+  @Override
+  public Requirement requirement() {
+    return requirement;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.explain.ExplainNode;
 import dev.vigil.core.explain.Truth;
+import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
 import dev.vigil.core.source.Span;
@@ -303,7 +304,9 @@ public final class EqlExplainer {
               name,
               new FieldReader(categoryField),
               ExpressionCompiler.condition(
-                  new Ir.Constant(Boolean.TRUE, DataType.BOOLEAN), settings.maxRegexStates()));
+                  new Ir.Constant(Boolean.TRUE, DataType.BOOLEAN), settings.maxRegexStates()),
+              // Only its test is used here: nothing routes on it.
+              Requirement.none());
       if (name.isEmpty()) {
         return new CategoryStep("any", test, List.of());
       }

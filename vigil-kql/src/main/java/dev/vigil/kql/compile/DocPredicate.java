@@ -3,6 +3,7 @@ package dev.vigil.kql.compile;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.value.Coercion;
 import java.util.List;
@@ -24,6 +25,12 @@ sealed interface DocPredicate
 
   boolean test(Doc doc);
 
+  /**
+   * A necessary condition of this node evaluated on a whole event ({@link EventDoc}): every event
+   * it matches meets the requirement. Walks the subtree, so {@link CompiledQuery} derives it once.
+   */
+  Requirement requirement();
+
   DocPredicate TRUE = new Constant(true);
   DocPredicate FALSE = new Constant(false);
 
@@ -37,6 +44,11 @@ sealed interface DocPredicate
     @Override
     public String toString() {
       return value ? "match_all" : "match_none";
+    }
+
+    @Override
+    public Requirement requirement() {
+      return Requirement.none();
     }
   }
 
@@ -54,6 +66,15 @@ sealed interface DocPredicate
         }
       }
       return true;
+    }
+
+    @Override
+    public Requirement requirement() {
+      Requirement all = Requirement.none();
+      for (DocPredicate child : children) {
+        all = all.and(child.requirement());
+      }
+      return all;
     }
 
     @Override
@@ -76,6 +97,11 @@ sealed interface DocPredicate
         }
       }
       return false;
+    }
+
+    @Override
+    public Requirement requirement() {
+      return anyChild(children);
     }
 
     @Override
@@ -110,6 +136,11 @@ sealed interface DocPredicate
     }
 
     @Override
+    public Requirement requirement() {
+      return minimum >= 1 ? anyChild(children) : Requirement.none();
+    }
+
+    @Override
     public String toString() {
       return "atLeast" + minimum + children;
     }
@@ -124,6 +155,11 @@ sealed interface DocPredicate
     @Override
     public boolean test(Doc doc) {
       return !child.test(doc);
+    }
+
+    @Override
+    public Requirement requirement() {
+      return Requirement.none();
     }
 
     @Override
@@ -158,6 +194,19 @@ sealed interface DocPredicate
       return false;
     }
 
+    /**
+     * The term of an exact term test when {@link Requirement#routable} holds: the mapping then
+     * indexes a source value as its keyword text, at most lower-cased, so the source value that
+     * passes has the term's key. Other tests (patterns, ranges, analysed text, numbers) give none.
+     */
+    @Override
+    public Requirement requirement() {
+      if (test instanceof ValueTest.Term term && Requirement.routable(mapping)) {
+        return Requirement.anyOf(sourcePath, List.of(term.term()));
+      }
+      return Requirement.none();
+    }
+
     @Override
     public String toString() {
       return field + ":" + test;
@@ -186,6 +235,12 @@ sealed interface DocPredicate
           });
     }
 
+    /** None: the matching value may sit at any path below the root. */
+    @Override
+    public Requirement requirement() {
+      return Requirement.none();
+    }
+
     @Override
     public String toString() {
       return field + ":" + test;
@@ -212,9 +267,32 @@ sealed interface DocPredicate
       return false;
     }
 
+    /** None: the query is evaluated on the objects of the nested array, not on the event. */
+    @Override
+    public Requirement requirement() {
+      return Requirement.none();
+    }
+
     @Override
     public String toString() {
       return "nested(" + path + ", " + query + ")";
     }
+  }
+
+  /**
+   * Some child matches: the paths every child requires, with the keys of any. Children that never
+   * match (an unmapped field's {@code match_none}) are left out, as they can't be the one.
+   */
+  private static Requirement anyChild(List<DocPredicate> children) {
+    Requirement any = null;
+    for (DocPredicate child : children) {
+      if (!child.equals(FALSE)) {
+        any = any == null ? child.requirement() : any.or(child.requirement());
+        if (any.isNone()) {
+          return any;
+        }
+      }
+    }
+    return any == null ? Requirement.none() : any;
   }
 }

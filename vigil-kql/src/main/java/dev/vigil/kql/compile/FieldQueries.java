@@ -96,16 +96,7 @@ final class FieldQueries {
     requireValue(field, value);
     FieldType type = field.type();
     if (keywordLike(field)) {
-      String term = normalized(field, text(value));
-      if (caseInsensitive) {
-        String folded = CaseFolding.lower(term);
-        return leaf(
-            field,
-            ValueTest.of(
-                "term~[" + term + "]",
-                indexed -> CaseFolding.lower((String) indexed).equals(folded)));
-      }
-      return leaf(field, ValueTest.of("term[" + term + "]", term::equals));
+      return leaf(field, new ValueTest.Term(normalized(field, text(value)), caseInsensitive));
     }
     if (type.isText()) {
       String term = text(value);

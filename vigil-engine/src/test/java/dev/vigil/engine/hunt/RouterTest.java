@@ -1,0 +1,116 @@
+package dev.vigil.engine.hunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.EventOrigin;
+import dev.vigil.core.match.Requirement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The router hands each event exactly the rules whose requirements it meets: never fewer (that
+ * would lose alerts), and no more (routing is a filter worth having).
+ */
+class RouterTest {
+  private static final JsonMapper JSON = new JsonMapper();
+  private static final String[] PATHS = {
+    "event.category", "process.name", "host.os.type", "user.id"
+  };
+  private static final String[] VALUES = {"process", "FILE", "bash", "Linux", "sh", "4624", "root"};
+
+  @Test
+  void routesToExactlyTheRulesWhoseRequirementsHold() {
+    Random random = new Random(1123L);
+    for (int round = 0; round < 50; round++) {
+      List<Requirement> requirements = new ArrayList<>();
+      for (int rule = 0; rule < 40; rule++) {
+        requirements.add(randomRequirement(random));
+      }
+      Router router = new Router(requirements);
+      Router.Scratch scratch = new Router.Scratch();
+      for (int e = 0; e < 200; e++) {
+        Event event = randomEvent(random);
+        int count = router.route(event, scratch);
+        Set<Integer> routed = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+          assertThat(routed.add(scratch.candidates[i])).as("routed twice").isTrue();
+        }
+        Set<Integer> expected = new HashSet<>();
+        for (int rule = 0; rule < requirements.size(); rule++) {
+          if (requirements.get(rule).test(event)) {
+            expected.add(rule);
+          }
+        }
+        assertThat(routed).as(event + " with " + requirements).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void anchorsOnTheRarestClause() {
+    List<Requirement> requirements = new ArrayList<>();
+    for (int rule = 0; rule < 5; rule++) {
+      requirements.add(Requirement.anyOf("event.category", List.of("process")));
+    }
+    // one rule also requires a rare name: routed on it, an event of another name never reaches it
+    requirements.add(
+        Requirement.anyOf("event.category", List.of("process"))
+            .and(Requirement.anyOf("process.name", List.of("nc"))));
+    Router router = new Router(requirements);
+    Router.Scratch scratch = new Router.Scratch();
+    Event bash = event("{\"event\":{\"category\":\"process\"},\"process\":{\"name\":\"bash\"}}");
+    assertThat(router.route(bash, scratch)).isEqualTo(5);
+    Event nc = event("{\"event\":{\"category\":[\"process\"]},\"process\":{\"name\":\"NC\"}}");
+    assertThat(router.route(nc, scratch)).isEqualTo(6);
+  }
+
+  private static Requirement randomRequirement(Random random) {
+    Requirement requirement = Requirement.none();
+    int clauses = random.nextInt(4);
+    for (int c = 0; c < clauses; c++) {
+      List<String> keys = new ArrayList<>();
+      int size = 1 + random.nextInt(3);
+      for (int k = 0; k < size; k++) {
+        keys.add(VALUES[random.nextInt(VALUES.length)]);
+      }
+      requirement = requirement.and(Requirement.anyOf(PATHS[random.nextInt(PATHS.length)], keys));
+    }
+    return requirement;
+  }
+
+  private static Event randomEvent(Random random) {
+    ObjectNode source = JSON.createObjectNode();
+    for (String path : PATHS) {
+      int kind = random.nextInt(4);
+      if (kind == 0) {
+        continue;
+      }
+      if (kind == 1) {
+        source.put(path, VALUES[random.nextInt(VALUES.length)]);
+      } else if (kind == 2) {
+        ArrayNode values = source.putArray(path);
+        values.add(VALUES[random.nextInt(VALUES.length)]);
+        values.add(VALUES[random.nextInt(VALUES.length)].toLowerCase(java.util.Locale.ROOT));
+      } else {
+        source.put(path, 4624);
+      }
+    }
+    return Event.of(source, new EventOrigin("random", 1));
+  }
+
+  private static Event event(String json) {
+    try {
+      return Event.of((ObjectNode) JSON.readTree(json), new EventOrigin("t", 1));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
