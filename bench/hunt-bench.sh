@@ -60,13 +60,10 @@ mkdir -p "$empty"
 # Build the CLI (the launcher builds on first use) and the generator (in the benchmarks jar).
 echo "hunt-bench: building..." >&2
 "$root/vigil" --version >/dev/null
-# Time a private copy of the launcher's jar, exactly as ./vigil runs it (java $VIGIL_JAVA_OPTS -jar),
+# Time a private copy of the launcher's jar, run by the launcher itself (its JVM options included),
 # so that a rebuild the launcher would start after a source edit is never inside a timed run.
 cp "$root/vigil-cli/target/vigil.jar" "$workdir/vigil.jar"
-java_cmd=java
-[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java_cmd="$JAVA_HOME/bin/java"
-# shellcheck disable=SC2206
-vigil=("$java_cmd" ${VIGIL_JAVA_OPTS:-} -jar "$workdir/vigil.jar")
+vigil=(env VIGIL_JAR="$workdir/vigil.jar" "$root/vigil")
 bench_jar="$root/vigil-bench/target/benchmarks.jar"
 if [ ! -f "$bench_jar" ] || [ -n "$(find "$root/vigil-generator/src" "$root/vigil-bench/src" -newer "$bench_jar" -type f -print -quit)" ]; then
   (cd "$root" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl vigil-bench -am) >&2

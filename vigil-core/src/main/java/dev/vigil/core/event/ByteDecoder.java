@@ -516,11 +516,15 @@ final class ByteDecoder {
       return found;
     }
     String name = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-    Node child = new Node(parent == root ? name : parent.dotted + "." + name);
-    if (cachedPaths < StreamingDecoder.MAX_CACHED_PATHS) {
-      parent.add(Arrays.copyOfRange(b, start, end), hash, child);
-      cachedPaths++;
+    String dotted = parent == root ? name : parent.dotted + "." + name;
+    if (cachedPaths >= StreamingDecoder.MAX_CACHED_PATHS) {
+      return new Node(dotted);
     }
+    // Interned, as the paths compiled queries read are (FieldReader, FieldMatch): field lookups
+    // then find equal keys by identity.
+    Node child = new Node(dotted.intern());
+    parent.add(Arrays.copyOfRange(b, start, end), hash, child);
+    cachedPaths++;
     return child;
   }
 

@@ -57,7 +57,7 @@ public final class Event {
     this.id = requireNonNull(id, "id is null");
     this.index = requireNonNull(index, "index is null");
     this.origin = requireNonNull(origin, "origin is null");
-    this.decoded = new Decoded(Collections.unmodifiableMap(fields), null);
+    this.decoded = new Decoded(fields, null);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class Event {
     this.id = requireNonNull(id, "id is null");
     this.index = requireNonNull(index, "index is null");
     this.origin = requireNonNull(origin, "origin is null");
-    this.decoded = new Decoded(Collections.unmodifiableMap(fields), projected);
+    this.decoded = new Decoded(fields, projected);
   }
 
   /** An event from a document, as if read from {@code origin}; metadata keys are honoured. */
@@ -147,14 +147,17 @@ public final class Event {
   /** Every path that has values. */
   public Set<String> paths() {
     Decoded current = decoded;
-    return current.projected == null ? current.fields.keySet() : allFields().keySet();
+    return Collections.unmodifiableSet(
+        current.projected == null ? current.fields.keySet() : allFields().keySet());
   }
 
   /** The values at {@code path}; null when it has none. */
   private List<Object> lookup(String path) {
     Decoded current = decoded;
-    if (current.projected == null || current.projected.paths().contains(path)) {
-      return current.fields.get(path);
+    // A field read is the hunt's most frequent operation: one hash lookup when the field is there.
+    List<Object> values = current.fields.get(path);
+    if (values != null || current.projected == null || current.projected.paths().contains(path)) {
+      return values;
     }
     Map<String, List<Object>> all = allFields;
     if (all != null) {

@@ -40,7 +40,13 @@ import java.util.zip.GZIPInputStream;
  * span lines, each optionally gzip-compressed, detected by content rather than name) or standard
  * input. In line mode a malformed line is reported as a {@link InputProblem} and reading goes on
  * with the next line; in a JSON array a syntax error ends that input (the rest of the array cannot
- * be delimited), and that is reported too. Non-object values are reported and skipped.
+ * be delimited), and that is reported too. Non-object values are reported and skipped, and so are
+ * objects that repeat a key, which Elasticsearch rejects.
+ *
+ * <p>NDJSON lines are split from the raw bytes and decoded ahead, a batch at a time, on decoding
+ * threads ({@link ByteDecoder}, else {@link StreamingDecoder}); whatever those decline is read here
+ * as before, so events and problems come in input order. With a {@link FieldProjection}, lines
+ * decode only the fields it holds. Memory stays bounded: a few batches are decoded ahead.
  *
  * <p>Not thread-safe. Owns the open input and closes it at its end, or on {@link #close()}.
  */

@@ -272,7 +272,8 @@ final class StreamingDecoder {
     if (child != null) {
       return child;
     }
-    child = new Path(parent == root ? name : parent.dotted + "." + name);
+    String dotted = parent == root ? name : parent.dotted + "." + name;
+    child = new Path(cachedPaths < MAX_CACHED_PATHS ? dotted.intern() : dotted);
     if (cachedPaths < MAX_CACHED_PATHS) {
       if (parent.children == null) {
         parent.children = new HashMap<>();

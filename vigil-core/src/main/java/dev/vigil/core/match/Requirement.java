@@ -48,7 +48,7 @@ public final class Requirement {
     for (String value : values) {
       keys.add(CaseFolding.lower(value));
     }
-    return new Requirement(Map.of(sourcePath, Set.copyOf(keys)));
+    return new Requirement(Map.of(sourcePath.intern(), Set.copyOf(keys)));
   }
 
   /**

@@ -48,17 +48,19 @@ final class Router {
     private String[][] keys = new String[0][];
     private int[] keysStamp = new int[0];
 
+    /**
+     * Grows the buffers for a router over {@code rules} rules and {@code paths} paths. The stamp
+     * keeps counting: marks left in the old arrays must never match a later event's stamp (one
+     * scratch serves the routers of several indices).
+     */
     private void fit(int rules, int paths) {
       if (candidates.length < rules) {
         candidates = new int[rules];
         seen = new int[rules];
-        stamp = 0;
       }
       if (keys.length < paths) {
         keys = new String[paths][];
         keysStamp = new int[paths];
-        stamp = 0;
-        Arrays.fill(seen, 0);
       }
     }
   }
@@ -136,6 +138,7 @@ final class Router {
     scratch.fit(clausePaths.length, paths.length);
     int stamp = ++scratch.stamp;
     if (stamp == Integer.MAX_VALUE) {
+      // wrapped: forget every mark, so none can match a stamp from now on
       Arrays.fill(scratch.seen, 0);
       Arrays.fill(scratch.keysStamp, 0);
       stamp = scratch.stamp = 1;

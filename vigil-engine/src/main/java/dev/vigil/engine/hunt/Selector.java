@@ -215,7 +215,9 @@ final class Selector {
       List<Requirement> requirements = new ArrayList<>();
       for (int rule = 0; rule < all.size(); rule++) {
         Selection selection = all.get(rule);
-        if (selection.patterns.matches(index)) {
+        // A rule Vigil does not run selects nothing; routing it would test every event for nothing.
+        if (!(selection.rule instanceof CompiledRule.Unsupported)
+            && selection.patterns.matches(index)) {
           matching.add(rule);
           requirements.add(selection.predicate.requirement());
         }

@@ -29,13 +29,16 @@ class RouterTest {
   @Test
   void routesToExactlyTheRulesWhoseRequirementsHold() {
     Random random = new Random(1123L);
+    // One scratch for routers of every size, as a hunt's worker uses one for every index's router:
+    // marks left by one router must not leak into another's routing.
+    Router.Scratch scratch = new Router.Scratch();
     for (int round = 0; round < 50; round++) {
       List<Requirement> requirements = new ArrayList<>();
-      for (int rule = 0; rule < 40; rule++) {
+      int rules = 1 + random.nextInt(60);
+      for (int rule = 0; rule < rules; rule++) {
         requirements.add(randomRequirement(random));
       }
       Router router = new Router(requirements);
-      Router.Scratch scratch = new Router.Scratch();
       for (int e = 0; e < 200; e++) {
         Event event = randomEvent(random);
         int count = router.route(event, scratch);
@@ -52,6 +55,27 @@ class RouterTest {
         assertThat(routed).as(event + " with " + requirements).isEqualTo(expected);
       }
     }
+  }
+
+  @Test
+  void aScratchServesRoutersOfAnySizeWithoutStaleMarks() {
+    Router.Scratch scratch = new Router.Scratch();
+    Router small = new Router(List.of(Requirement.anyOf("process.name", List.of("a"))));
+    Event a = event("{\"process\":{\"name\":\"a\"}}");
+    Event b = event("{\"process\":{\"name\":\"b\"}}");
+    assertThat(small.route(a, scratch)).isEqualTo(1);
+    // a bigger router grows the scratch; the keys worked out for event a must not serve event b
+    List<Requirement> requirements = new ArrayList<>();
+    for (int rule = 0; rule < 10; rule++) {
+      requirements.add(Requirement.anyOf("process.name", List.of(rule % 2 == 0 ? "a" : "b")));
+    }
+    Router big = new Router(requirements);
+    int count = big.route(b, scratch);
+    Set<Integer> routed = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      routed.add(scratch.candidates[i]);
+    }
+    assertThat(routed).containsExactlyInAnyOrder(1, 3, 5, 7, 9);
   }
 
   @Test

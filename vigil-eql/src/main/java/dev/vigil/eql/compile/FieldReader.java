@@ -28,7 +28,8 @@ public final class FieldReader {
   private final DateFormats dateFormats;
 
   public FieldReader(ResolvedField field) {
-    this.path = field.sourcePath();
+    // interned like the paths the event reader builds, so field lookups match keys by identity
+    this.path = field.sourcePath().intern();
     this.mapping = field.mapping().orElse(null);
     this.version = field.type() == DataType.VERSION;
     // Plain keywords need no coercion for string sources within ignore_above: skip the copy in

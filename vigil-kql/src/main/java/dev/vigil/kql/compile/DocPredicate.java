@@ -181,6 +181,8 @@ sealed interface DocPredicate
       requireNonNull(sourcePath, "sourcePath is null");
       requireNonNull(mapping, "mapping is null");
       requireNonNull(test, "test is null");
+      // interned like the paths the event reader builds, so field lookups match keys by identity
+      sourcePath = sourcePath.intern();
     }
 
     @Override
