@@ -3,6 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.event.FieldProjection;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,6 +41,14 @@ import org.openjdk.jmh.infra.Blackhole;
 public class EventDecodingBenchmark {
   static final int EVENTS = 10_000;
 
+  /** Background decoding threads: 0 measures one core's cost per event. */
+  @Param({"0", "1"})
+  public int decodeThreads;
+
+  /** Every field, or the few a typical rule set reads (the hunt's projection). */
+  @Param({"all", "projected"})
+  public String fields;
+
   private byte[] ndjson;
 
   @Setup
@@ -52,7 +62,21 @@ public class EventDecodingBenchmark {
     try (EventReader reader =
         EventReader.open(
             List.of(EventInput.of("generated", () -> new ByteArrayInputStream(ndjson))),
-            problem -> {})) {
+            problem -> {},
+            EventReader.DEFAULT_MAX_DOCUMENT_LINES,
+            decodeThreads,
+            fields.equals("all")
+                ? null
+                : FieldProjection.learning(
+                    List.of(
+                        "@timestamp",
+                        "event.category",
+                        "event.type",
+                        "event.action",
+                        "host.os.type",
+                        "process.name",
+                        "process.args",
+                        "process.parent.name")))) {
       while (reader.hasNext()) {
         Event event = reader.next();
         blackhole.consume(event);

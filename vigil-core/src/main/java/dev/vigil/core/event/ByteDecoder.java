@@ -3,10 +3,7 @@ package dev.vigil.core.event;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,7 +53,7 @@ final class ByteDecoder {
   private int generation;
   private byte[] b;
   private int i;
-  private Map<String, List<Object>> fields;
+  private Fields fields;
 
   /** The calling thread's decoder. */
   static ByteDecoder current() {
@@ -81,7 +78,7 @@ final class ByteDecoder {
     }
     b = bytes;
     i = 0;
-    fields = new HashMap<>(current == null ? 128 : 16);
+    fields = new Fields(current == null ? 64 : 16);
     try {
       skipWhitespace();
       expect('{');
@@ -131,18 +128,13 @@ final class ByteDecoder {
       if (i != b.length) {
         return null;
       }
-      for (Map.Entry<String, List<Object>> entry : fields.entrySet()) {
-        if (entry.getValue() instanceof ArrayList) {
-          entry.setValue(Collections.unmodifiableList(entry.getValue()));
-        }
-      }
       return new Event(
           bytes,
           metadata,
           Optional.ofNullable(id),
           Optional.ofNullable(index),
           origin,
-          fields,
+          fields.seal(),
           projection,
           current);
     } catch (Decline | ArrayIndexOutOfBoundsException e) {
@@ -453,21 +445,11 @@ final class ByteDecoder {
       cachedKeys[slot] = Arrays.copyOfRange(b, start, end);
       cachedValues[slot] = one;
     }
-    fields.put(path, one);
+    fields.putNew(path, one);
   }
 
   private void add(String path, Object value) {
-    List<Object> values = fields.get(path);
-    if (values == null) {
-      fields.put(path, List.of(value));
-    } else if (values instanceof ArrayList) {
-      values.add(value);
-    } else {
-      List<Object> many = new ArrayList<>(4);
-      many.addAll(values);
-      many.add(value);
-      fields.put(path, many);
-    }
+    fields.add(path, value);
   }
 
   // ---- keys: repeated-key detection and the path cache

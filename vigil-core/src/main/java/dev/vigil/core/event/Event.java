@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,16 +39,16 @@ public final class Event {
   // many fields it is asked for, and never holds more than the projection's fields.
   private volatile Decoded decoded;
   private final FieldProjection projection;
-  private volatile Map<String, List<Object>> allFields;
+  private volatile Fields allFields;
 
-  private record Decoded(Map<String, List<Object>> fields, FieldProjection.Snapshot projected) {}
+  private record Decoded(Fields fields, FieldProjection.Snapshot projected) {}
 
   Event(
       ObjectNode source,
       Optional<String> id,
       Optional<String> index,
       EventOrigin origin,
-      Map<String, List<Object>> fields) {
+      Fields fields) {
     this.source = requireNonNull(source, "source is null");
     this.json = null;
     this.metadataInSource = false;
@@ -70,7 +69,7 @@ public final class Event {
       Optional<String> id,
       Optional<String> index,
       EventOrigin origin,
-      Map<String, List<Object>> fields,
+      Fields fields,
       FieldProjection projection,
       FieldProjection.Snapshot projected) {
     this.projection = projection;
@@ -148,7 +147,7 @@ public final class Event {
   public Set<String> paths() {
     Decoded current = decoded;
     return Collections.unmodifiableSet(
-        current.projected == null ? current.fields.keySet() : allFields().keySet());
+        current.projected == null ? current.fields.paths() : allFields().paths());
   }
 
   /** The values at {@code path}; null when it has none. */
@@ -159,7 +158,7 @@ public final class Event {
     if (values != null || current.projected == null || current.projected.paths().contains(path)) {
       return values;
     }
-    Map<String, List<Object>> all = allFields;
+    Fields all = allFields;
     if (all != null) {
       return all.get(path);
     }
@@ -173,8 +172,8 @@ public final class Event {
     return again.decoded.fields.get(path);
   }
 
-  private Map<String, List<Object>> allFields() {
-    Map<String, List<Object>> all = allFields;
+  private Fields allFields() {
+    Fields all = allFields;
     if (all == null) {
       Event whole = ByteDecoder.decodeLine(json, origin, null);
       if (whole == null) {

@@ -2,10 +2,7 @@ package dev.vigil.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,10 +42,9 @@ final class EventDecoder {
 
   private static Event build(
       ObjectNode source, Optional<String> id, Optional<String> index, EventOrigin origin) {
-    Map<String, List<Object>> fields = new HashMap<>();
+    Fields fields = new Fields(64);
     flattenObject(source, "", fields);
-    fields.replaceAll((path, values) -> List.copyOf(values));
-    return new Event(source, id, index, origin, fields);
+    return new Event(source, id, index, origin, fields.seal());
   }
 
   private static Optional<String> text(JsonNode node, String key) {
@@ -58,7 +54,7 @@ final class EventDecoder {
         : Optional.of(value.asText());
   }
 
-  private static void flattenObject(JsonNode object, String prefix, Map<String, List<Object>> out) {
+  private static void flattenObject(JsonNode object, String prefix, Fields out) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String path = prefix.isEmpty() ? entry.getKey() : prefix + entry.getKey();
@@ -66,7 +62,7 @@ final class EventDecoder {
     }
   }
 
-  private static void flattenValue(JsonNode node, String path, Map<String, List<Object>> out) {
+  private static void flattenValue(JsonNode node, String path, Fields out) {
     switch (node.getNodeType()) {
       case OBJECT -> flattenObject(node, path + ".", out);
       case ARRAY -> {
@@ -91,12 +87,7 @@ final class EventDecoder {
     return node.doubleValue();
   }
 
-  private static void add(Map<String, List<Object>> out, String path, Object value) {
-    List<Object> values = out.get(path);
-    if (values == null) {
-      values = new ArrayList<>(1);
-      out.put(path, values);
-    }
-    values.add(value);
+  private static void add(Fields out, String path, Object value) {
+    out.add(path, value);
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ final class StreamingDecoder {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      Map<String, List<Object>> fields = new HashMap<>();
+      Fields fields = new Fields(snapshot == null ? 64 : 16);
       boolean metadata = false;
       String id = null;
       String index = null;
@@ -92,18 +91,13 @@ final class StreamingDecoder {
       if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
         return null;
       }
-      for (Map.Entry<String, List<Object>> entry : fields.entrySet()) {
-        if (entry.getValue() instanceof ArrayList) {
-          entry.setValue(Collections.unmodifiableList(entry.getValue()));
-        }
-      }
       return new Event(
           bytes,
           metadata,
           Optional.ofNullable(id),
           Optional.ofNullable(index),
           origin,
-          fields,
+          fields.seal(),
           projection,
           snapshot);
     } catch (IOException | RuntimeException e) {
@@ -112,8 +106,7 @@ final class StreamingDecoder {
     }
   }
 
-  private void value(
-      JsonParser parser, JsonToken token, Path path, Map<String, List<Object>> out, int depth)
+  private void value(JsonParser parser, JsonToken token, Path path, Fields out, int depth)
       throws IOException {
     if (snapshot != null && path.generation != generation) {
       path.generation = generation;
@@ -253,18 +246,8 @@ final class StreamingDecoder {
     }
   }
 
-  private static void add(Map<String, List<Object>> out, String path, Object value) {
-    List<Object> values = out.get(path);
-    if (values == null) {
-      out.put(path, List.of(value));
-    } else if (values instanceof ArrayList) {
-      values.add(value);
-    } else {
-      List<Object> many = new ArrayList<>(4);
-      many.addAll(values);
-      many.add(value);
-      out.put(path, many);
-    }
+  private static void add(Fields out, String path, Object value) {
+    out.add(path, value);
   }
 
   private Path child(Path parent, String name) {
