@@ -40,6 +40,7 @@ final class Selector {
   static final int MAX_ROUTES = 10_000;
 
   private final List<Selection> selections;
+  private final boolean routed;
   private final FieldMapping timestamp;
   // Which rules an index's events can reach, worked out once per distinct index: matching index
   // patterns per event per rule was the selection's largest cost (profiled over the Linux rules).
@@ -49,7 +50,16 @@ final class Selector {
   private Instant latest;
 
   Selector(List<Selection> selections, Schema schema) {
+    this(selections, schema, true);
+  }
+
+  /**
+   * With {@code routed} false every event is tested against every rule its index reaches: the
+   * reference routing is tested against.
+   */
+  Selector(List<Selection> selections, Schema schema, boolean routed) {
     this.selections = selections;
+    this.routed = routed;
     this.timestamp =
         schema
             .resolve("@timestamp")
@@ -134,7 +144,7 @@ final class Selector {
   private Route route(Optional<String> index) {
     Route route = routes.get(index);
     if (route == null) {
-      route = Route.of(index, selections);
+      route = Route.of(index, selections, routed);
       if (routes.size() < MAX_ROUTES) {
         routes.putIfAbsent(index, route);
       }
@@ -210,7 +220,7 @@ final class Selector {
       this.router = router;
     }
 
-    static Route of(Optional<String> index, List<Selection> all) {
+    static Route of(Optional<String> index, List<Selection> all, boolean routed) {
       List<Integer> matching = new ArrayList<>();
       List<Requirement> requirements = new ArrayList<>();
       for (int rule = 0; rule < all.size(); rule++) {
@@ -219,7 +229,7 @@ final class Selector {
         if (!(selection.rule instanceof CompiledRule.Unsupported)
             && selection.patterns.matches(index)) {
           matching.add(rule);
-          requirements.add(selection.predicate.requirement());
+          requirements.add(routed ? selection.predicate.requirement() : Requirement.none());
         }
       }
       return new Route(
