@@ -19,6 +19,7 @@ final class Fields {
   private String[] keys;
   private Object[] values;
   private int size;
+  private boolean multiValued;
 
   Fields(int expected) {
     int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
@@ -61,6 +62,7 @@ final class Fields {
       many.addAll(existing);
       many.add(value);
       values[slot] = many;
+      multiValued = true;
     }
   }
 
@@ -72,7 +74,7 @@ final class Fields {
   /** Makes the multi-valued lists read-only; call once, when the event is complete. */
   @SuppressWarnings("unchecked")
   Fields seal() {
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; multiValued && i < values.length; i++) {
       if (values[i] instanceof ArrayList) {
         values[i] = Collections.unmodifiableList((List<Object>) values[i]);
       }
