@@ -12,15 +12,20 @@ import java.util.Optional;
  * enough for the JIT to compile early, which matters as much as its speed: a hunt over a few
  * hundred thousand events is over before heavier code has been compiled.
  *
- * <p>It accepts only what it is sure of — a strictly valid JSON object of ASCII text whose integers
- * fit in a long — and declines (returns null) everything else, including every error, to {@link
- * StreamingDecoder} and then the general path, which decode or report it. Whatever it accepts it
- * decodes exactly as they would: the same paths, values and value types. One instance per thread.
+ * <p>It accepts only what it is sure of — a strictly valid JSON object in well-formed UTF-8, whose
+ * keys have no escapes and whose integers fit in a long — and declines (returns null) everything
+ * else, every error included, to the general path (a Jackson tree, {@link EventDecoder}), which
+ * decodes or reports it. Whatever it accepts it decodes exactly as that path would: the same paths,
+ * values and value types (FastDecodingTest holds the two together). One instance per thread.
  */
 final class ByteDecoder {
   private static final ThreadLocal<ByteDecoder> PER_THREAD =
       ThreadLocal.withInitial(ByteDecoder::new);
   private static final int MAX_DEPTH = 400;
+
+  /** Dotted paths cached per decoder; beyond this many, new paths are built per document. */
+  static final int MAX_CACHED_PATHS = 100_000;
+
   private static final int MAX_NUMBER_LENGTH = 200;
   private static final byte[] ID = "_id".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] INDEX = "_index".getBytes(StandardCharsets.US_ASCII);
@@ -58,15 +63,6 @@ final class ByteDecoder {
   /** The calling thread's decoder. */
   static ByteDecoder current() {
     return PER_THREAD.get();
-  }
-
-  /**
-   * The event in one line's {@code bytes}, by the fastest path that accepts it; null when neither
-   * fast path does (the general path then decodes or reports it).
-   */
-  static Event decodeLine(byte[] bytes, EventOrigin origin, FieldProjection projection) {
-    Event event = PER_THREAD.get().decode(bytes, origin, projection);
-    return event != null ? event : StreamingDecoder.current().decode(bytes, origin, projection);
   }
 
   /** The event in {@code bytes}, decoding the fields of {@code projection} (all when null). */
@@ -258,14 +254,23 @@ final class ByteDecoder {
   private int name() {
     int hash = 0;
     while (true) {
-      byte c = b[i++];
+      byte c = b[i];
       if (c == '"') {
+        i++;
         return hash;
       }
+      if (c < 0) {
+        int after = utf8(i);
+        for (; i < after; i++) {
+          hash = 31 * hash + b[i];
+        }
+        continue;
+      }
       if (c < 0x20 || c == '\\') {
-        throw DECLINE; // negative (non-ASCII) bytes too
+        throw DECLINE; // a key with escapes goes to the general path
       }
       hash = 31 * hash + c;
+      i++;
     }
   }
 
@@ -278,7 +283,10 @@ final class ByteDecoder {
 
   /**
    * Scans a string value after its opening quote, leaving the position after its closing quote;
-   * true when it holds escapes.
+   * true when it holds escapes. Multi-byte characters must be well-formed UTF-8 (Unicode's table
+   * 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), which Java's UTF-8 decoding
+   * then decodes exactly as Jackson does; anything else is left to the general path, which reports
+   * it.
    */
   private boolean scanString() {
     boolean escaped = false;
@@ -286,6 +294,10 @@ final class ByteDecoder {
       byte c = b[i++];
       if (c == '"') {
         break;
+      }
+      if (c < 0) {
+        i = utf8(i - 1);
+        continue;
       }
       if (c == '\\') {
         escaped = true;
@@ -301,22 +313,54 @@ final class ByteDecoder {
           throw DECLINE;
         }
       } else if (c < 0x20) {
-        throw DECLINE; // control characters must be escaped; non-ASCII goes to the UTF-8 decoders
+        throw DECLINE; // control characters must be escaped
       }
     }
     return escaped;
   }
 
+  /** Checks the well-formed UTF-8 sequence that starts at {@code b[at]}; returns where it ends. */
+  private int utf8(int at) {
+    int lead = b[at] & 0xFF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      continuation(at + 1, 0x80, 0xBF);
+      return at + 2;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) {
+      continuation(at + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF);
+      continuation(at + 2, 0x80, 0xBF);
+      return at + 3;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+      continuation(at + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF);
+      continuation(at + 2, 0x80, 0xBF);
+      continuation(at + 3, 0x80, 0xBF);
+      return at + 4;
+    }
+    throw DECLINE;
+  }
+
+  private void continuation(int at, int low, int high) {
+    int value = b[at] & 0xFF;
+    if (value < low || value > high) {
+      throw DECLINE;
+    }
+  }
+
   /** The text of the string value in {@code b[start, end)}. */
   private String text(int start, int end, boolean escaped) {
     if (!escaped) {
-      return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+      return new String(b, start, end - start, StandardCharsets.UTF_8);
     }
     StringBuilder text = new StringBuilder(end - start);
     for (int k = start; k < end; k++) {
-      char c = (char) b[k];
-      if (c != '\\') {
-        text.append(c);
+      if (b[k] != '\\') {
+        int run = k;
+        while (k < end && b[k] != '\\') {
+          k++;
+        }
+        text.append(new String(b, run, k - run, StandardCharsets.UTF_8));
+        k--;
         continue;
       }
       char e = (char) b[++k];
@@ -497,9 +541,9 @@ final class ByteDecoder {
     if (found != null) {
       return found;
     }
-    String name = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    String name = new String(b, start, end - start, StandardCharsets.UTF_8);
     String dotted = parent == root ? name : parent.dotted + "." + name;
-    if (cachedPaths >= StreamingDecoder.MAX_CACHED_PATHS) {
+    if (cachedPaths >= MAX_CACHED_PATHS) {
       return new Node(dotted);
     }
     // Interned, as the paths compiled queries read are (FieldReader, FieldMatch): field lookups

@@ -163,7 +163,7 @@ public final class Event {
       return all.get(path);
     }
     projection.request(path);
-    Event again = ByteDecoder.decodeLine(json, origin, projection);
+    Event again = ByteDecoder.current().decode(json, origin, projection);
     if (again == null) {
       // The fast path decoded these very bytes once already.
       throw new IllegalStateException("event JSON no longer decodes: " + origin);
@@ -175,7 +175,7 @@ public final class Event {
   private Fields allFields() {
     Fields all = allFields;
     if (all == null) {
-      Event whole = ByteDecoder.decodeLine(json, origin, null);
+      Event whole = ByteDecoder.current().decode(json, origin, null);
       if (whole == null) {
         throw new IllegalStateException("event JSON no longer decodes: " + origin);
       }

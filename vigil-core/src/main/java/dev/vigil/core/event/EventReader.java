@@ -44,9 +44,9 @@ import java.util.zip.GZIPInputStream;
  * objects that repeat a key, which Elasticsearch rejects.
  *
  * <p>NDJSON lines are split from the raw bytes and decoded ahead, a batch at a time, on decoding
- * threads ({@link ByteDecoder}, else {@link StreamingDecoder}); whatever those decline is read here
- * as before, so events and problems come in input order. With a {@link FieldProjection}, lines
- * decode only the fields it holds. Memory stays bounded: a few batches are decoded ahead.
+ * threads ({@link ByteDecoder}); whatever it declines is read here as before, so events and
+ * problems come in input order. With a {@link FieldProjection}, lines decode only the fields it
+ * holds. Memory stays bounded: a few batches are decoded ahead.
  *
  * <p>Not thread-safe. Owns the open input and closes it at its end, or on {@link #close()}.
  */
@@ -509,7 +509,8 @@ public final class EventReader implements Iterator<Event>, Closeable {
     for (Line line : lines) {
       if (line.bytes.length > 0) {
         line.event =
-            ByteDecoder.decodeLine(line.bytes, new EventOrigin(inputName, line.number), projection);
+            ByteDecoder.current()
+                .decode(line.bytes, new EventOrigin(inputName, line.number), projection);
       }
     }
     return lines;
