@@ -21,6 +21,19 @@ class VigilCommandTest {
   }
 
   @Test
+  void aSubcommandAloneBehavesAsWithinTheWholeCommandLine() {
+    for (String name : VigilCommand.newCommandLine().getSubcommands().keySet()) {
+      for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}}) {
+        CliRun alone = CliRun.of(args);
+        CliRun whole = CliRun.on(VigilCommand.newCommandLine(), args);
+        assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
+      }
+    }
+    assertThat(VigilCommand.forArguments(new String[] {"hunt", "x"}).getSubcommands())
+        .containsOnlyKeys("hunt");
+  }
+
+  @Test
   void unknownCommandIsAUsageError() {
     CliRun run = CliRun.of("frobnicate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
