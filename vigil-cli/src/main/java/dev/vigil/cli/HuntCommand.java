@@ -142,20 +142,36 @@ final class HuntCommand implements Callable<Integer> {
     long eventCount;
     try (EventReader reader =
         sources.openProjected(eventPaths, err, Hunt.fieldsRead(compiled, schema))) {
-      result =
-          Hunt.run(
-              compiled,
-              reader,
-              schema,
-              settings,
-              (index, total, rule) -> {
-                if (terminal) {
-                  String name =
-                      rule.name().length() > 50 ? rule.name().substring(0, 49) + "…" : rule.name();
-                  err.printf("\rvigil: rule %d/%d %-50s", index + 1, total, name);
-                  err.flush();
-                }
-              });
+      try {
+        result =
+            Hunt.run(
+                compiled,
+                reader,
+                schema,
+                settings,
+                (index, total, rule) -> {
+                  if (terminal) {
+                    String name =
+                        rule.name().length() > 50
+                            ? rule.name().substring(0, 49) + "…"
+                            : rule.name();
+                    err.printf("\rvigil: rule %d/%d %-50s", index + 1, total, name);
+                    err.flush();
+                  }
+                });
+      } catch (OutOfMemoryError e) {
+        // The events the rules select are kept until they execute, so a long input can outgrow
+        // the heap; unwinding to here has released them.
+        err.println(
+            "vigil: out of memory after reading "
+                + reader.eventCount()
+                + " events (JVM heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB): the rules keep the events they select until they run; give the JVM more"
+                + " memory (VIGIL_JAVA_OPTS=-Xmx4g ./vigil hunt ...) or hunt fewer events"
+                + " (--since, --until, fewer inputs)");
+        return ExitCodes.USAGE;
+      }
       if (terminal && !compiled.isEmpty()) {
         err.printf("\r%-80s\r", "");
       }

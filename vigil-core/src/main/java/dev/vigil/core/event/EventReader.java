@@ -523,7 +523,11 @@ public final class EventReader implements Iterator<Event>, Closeable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while decoding events");
     } catch (ExecutionException e) {
-      // decodeAll catches what decoding throws; anything else is a bug worth its stack trace
+      // decodeAll catches what decoding throws; an Error (out of memory) goes on as it is, anything
+      // else is a bug worth its stack trace
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new IllegalStateException("decoding failed", e.getCause());
     }
   }
