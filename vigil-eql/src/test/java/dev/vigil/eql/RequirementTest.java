@@ -141,6 +141,21 @@ class RequirementTest {
   }
 
   @Test
+  void eachStageIsAnAlternative() {
+    assertThat(
+            EqlCompiler.compile(
+                    "sequence [process where name == \"a\"] [file where user == \"b\"]",
+                    SCHEMA,
+                    settings())
+                .eventFilter()
+                .requirement()
+                .alternatives())
+        .containsExactly(
+            Map.of("event.category", Set.of("process"), "name", Set.of("a")),
+            Map.of("event.category", Set.of("file"), "user", Set.of("b")));
+  }
+
+  @Test
   void unmappedOrUnroutableFieldsRequireNothing() {
     EqlSettings dynamic = settings().withUnmappedFields(EqlSettings.UnmappedFields.DYNAMIC);
     assertThat(clauses("process where foo == \"a\"", SCHEMA, dynamic))

@@ -6,31 +6,54 @@ import dev.vigil.core.event.Event;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.value.CaseFolding;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * A necessary condition of a predicate, cheap to test before it: for each source path of {@link
- * #clauses()}, an event the predicate matches has a value at that path whose {@linkplain
- * #key(Object) key} is one of the path's keys. Compilers derive it from the top-level conjunctions
- * of a query ({@code process.name in ("a", "b") and …}); a hunt uses it to route each event to the
- * few rules it can possibly match instead of testing every rule (issue 7).
+ * A necessary condition of a predicate, cheap to test before it: one of its {@linkplain
+ * #alternatives() alternatives} holds for every event the predicate matches, and an alternative
+ * holds when, for each of its source paths, the event has a value at that path whose {@linkplain
+ * #key(Object) key} is one of the path's keys. Compilers derive it from the conjunctions and
+ * disjunctions of a query ({@code process.name in ("a", "b") and …}, or each stage of an EQL
+ * sequence); a hunt uses it to route each event to the few rules it can possibly match instead of
+ * testing every rule (issue 7).
  *
  * <p>A key is a value's keyword text, case-folded ({@link CaseFolding#lower}); folding makes one
  * key serve case-sensitive and case-insensitive comparisons alike, since the exact predicate still
  * runs on every routed event. Immutable.
  */
 public final class Requirement {
-  private static final Requirement NONE = new Requirement(Map.of());
+  /**
+   * The most alternatives a requirement keeps; beyond it they collapse into what all of them
+   * require, which is still necessary (a query with many {@code or} branches, or the and of two
+   * such, would otherwise multiply them).
+   */
+  static final int MAX_ALTERNATIVES = 16;
 
-  private final Map<String, Set<String>> clauses;
+  private static final Requirement NONE = new Requirement(List.of(Map.of()));
 
-  private Requirement(Map<String, Set<String>> clauses) {
-    this.clauses = clauses;
+  /** Each a conjunction of clauses; an event must meet one. */
+  private final List<Map<String, Set<String>>> alternatives;
+
+  private Requirement(List<Map<String, Set<String>>> alternatives) {
+    this.alternatives = alternatives;
+  }
+
+  private static Requirement of(Collection<Map<String, Set<String>>> alternatives) {
+    for (Map<String, Set<String>> alternative : alternatives) {
+      if (alternative.isEmpty()) {
+        return NONE;
+      }
+    }
+    List<Map<String, Set<String>>> distinct = List.copyOf(new LinkedHashSet<>(alternatives));
+    return distinct.size() <= MAX_ALTERNATIVES ? new Requirement(distinct) : collapse(distinct);
   }
 
   /** No condition: every event may match. */
@@ -48,7 +71,7 @@ public final class Requirement {
     for (String value : values) {
       keys.add(CaseFolding.lower(value));
     }
-    return new Requirement(Map.of(sourcePath.intern(), Set.copyOf(keys)));
+    return new Requirement(List.of(Map.of(sourcePath.intern(), Set.copyOf(keys))));
   }
 
   /**
@@ -77,20 +100,31 @@ public final class Requirement {
     return null;
   }
 
-  /** The conditions, by source path; empty when there are none. */
+  /**
+   * The conditions every alternative requires, by source path, with the keys of any of them; empty
+   * when there are none.
+   */
   public Map<String, Set<String>> clauses() {
-    return clauses;
+    return alternatives.size() == 1 ? alternatives.get(0) : collapse(alternatives).clauses();
+  }
+
+  /**
+   * The alternatives, each a conjunction of clauses by source path: an event the predicate matches
+   * meets all clauses of at least one. A single empty alternative when there is no condition.
+   */
+  public List<Map<String, Set<String>>> alternatives() {
+    return alternatives;
   }
 
   /** True when this requires nothing. */
   public boolean isNone() {
-    return clauses.isEmpty();
+    return alternatives.get(0).isEmpty();
   }
 
   /**
-   * Both conditions: the paths of either. For a path in both, either key set alone is necessary,
-   * but not their intersection (a multi-valued field can meet each with a different value), so the
-   * smaller set is kept.
+   * Both conditions: each pair of alternatives, with the paths of either. For a path in both,
+   * either key set alone is necessary, but not their intersection (a multi-valued field can meet
+   * each with a different value), so the smaller set is kept.
    */
   public Requirement and(Requirement other) {
     if (other.isNone()) {
@@ -99,31 +133,74 @@ public final class Requirement {
     if (isNone()) {
       return other;
     }
-    Map<String, Set<String>> merged = new TreeMap<>(clauses);
-    other.clauses.forEach(
-        (path, keys) ->
-            merged.merge(
-                path, keys, (mine, theirs) -> theirs.size() < mine.size() ? theirs : mine));
-    return new Requirement(Map.copyOf(merged));
+    Requirement left = this;
+    Requirement right = other;
+    if (left.alternatives.size() * right.alternatives.size() > MAX_ALTERNATIVES) {
+      // keep the side with fewer alternatives as it is, if that is enough
+      if (left.alternatives.size() >= right.alternatives.size()) {
+        left = collapse(left.alternatives);
+      } else {
+        right = collapse(right.alternatives);
+      }
+      if (left.alternatives.size() * right.alternatives.size() > MAX_ALTERNATIVES) {
+        left = collapse(left.alternatives);
+        right = collapse(right.alternatives);
+      }
+    }
+    // On a tie the side with fewer alternatives gives the keys: it gives the same keys to every
+    // alternative of the product, which then more often coincide.
+    boolean preferRight = right.alternatives.size() < left.alternatives.size();
+    List<Map<String, Set<String>>> product = new ArrayList<>();
+    for (Map<String, Set<String>> mine : left.alternatives) {
+      for (Map<String, Set<String>> theirs : right.alternatives) {
+        Map<String, Set<String>> merged = new TreeMap<>(mine);
+        theirs.forEach(
+            (path, keys) ->
+                merged.merge(
+                    path,
+                    keys,
+                    (a, b) ->
+                        b.size() < a.size() || (b.size() == a.size() && preferRight) ? b : a));
+        product.add(Map.copyOf(merged));
+      }
+    }
+    return of(product);
   }
 
-  /** Either condition: the paths both require, with the keys of either. */
+  /** Either condition: the alternatives of both. */
   public Requirement or(Requirement other) {
-    Map<String, Set<String>> common = new TreeMap<>();
-    clauses.forEach(
-        (path, keys) -> {
-          Set<String> theirs = other.clauses.get(path);
-          if (theirs != null) {
-            Set<String> either = new HashSet<>(keys);
-            either.addAll(theirs);
-            common.put(path, Set.copyOf(either));
-          }
-        });
-    return common.isEmpty() ? NONE : new Requirement(Map.copyOf(common));
+    List<Map<String, Set<String>>> either = new ArrayList<>(alternatives);
+    either.addAll(other.alternatives);
+    return of(either);
   }
 
-  /** True when {@code event} meets every condition (what routing decides, for tests). */
+  /** One alternative: the paths all of {@code alternatives} require, with the keys of any. */
+  private static Requirement collapse(List<Map<String, Set<String>>> alternatives) {
+    Map<String, Set<String>> common = new TreeMap<>(alternatives.get(0));
+    for (Map<String, Set<String>> alternative : alternatives.subList(1, alternatives.size())) {
+      common.keySet().retainAll(alternative.keySet());
+      common.replaceAll(
+          (path, keys) -> {
+            Set<String> union = new HashSet<>(keys);
+            union.addAll(alternative.get(path));
+            return union;
+          });
+    }
+    common.replaceAll((path, keys) -> Set.copyOf(keys));
+    return common.isEmpty() ? NONE : new Requirement(List.of(Map.copyOf(common)));
+  }
+
+  /** True when {@code event} meets every condition of some alternative (what routing decides). */
   public boolean test(Event event) {
+    for (Map<String, Set<String>> alternative : alternatives) {
+      if (meets(event, alternative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean meets(Event event, Map<String, Set<String>> clauses) {
     for (Map.Entry<String, Set<String>> clause : clauses.entrySet()) {
       if (!anyKeyIn(event.values(clause.getKey()), clause.getValue())) {
         return false;
@@ -144,16 +221,22 @@ public final class Requirement {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Requirement requirement && requirement.clauses.equals(clauses);
+    return other instanceof Requirement requirement
+        && requirement.alternatives.equals(alternatives);
   }
 
   @Override
   public int hashCode() {
-    return clauses.hashCode();
+    return alternatives.hashCode();
   }
 
   @Override
   public String toString() {
-    return isNone() ? "none" : new TreeMap<>(clauses).toString();
+    if (isNone()) {
+      return "none";
+    }
+    StringJoiner text = new StringJoiner(" or ");
+    alternatives.forEach(alternative -> text.add(new TreeMap<>(alternative).toString()));
+    return text.toString();
   }
 }

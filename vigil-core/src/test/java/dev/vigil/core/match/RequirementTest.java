@@ -50,6 +50,56 @@ class RequirementTest {
   }
 
   @Test
+  void orKeepsEachSideAsAnAlternative() throws Exception {
+    Requirement left =
+        Requirement.anyOf("p", List.of("a")).and(Requirement.anyOf("q", List.of("x")));
+    Requirement right = Requirement.anyOf("r", List.of("b"));
+    Requirement either = left.or(right);
+    assertThat(either.alternatives())
+        .containsExactly(Map.of("p", Set.of("a"), "q", Set.of("x")), Map.of("r", Set.of("b")));
+    assertThat(either.test(event("{\"r\":\"B\"}"))).isTrue();
+    assertThat(either.test(event("{\"p\":\"a\",\"q\":\"y\"}"))).isFalse();
+    assertThat(either.test(event("{\"p\":\"a\",\"q\":\"x\"}"))).isTrue();
+    assertThat(either.or(left).alternatives()).hasSize(2);
+  }
+
+  @Test
+  void andMultipliesAlternatives() throws Exception {
+    Requirement names =
+        Requirement.anyOf("name", List.of("a")).or(Requirement.anyOf("args", List.of("b")));
+    Requirement both = names.and(Requirement.anyOf("category", List.of("process")));
+    assertThat(both.alternatives())
+        .containsExactly(
+            Map.of("name", Set.of("a"), "category", Set.of("process")),
+            Map.of("args", Set.of("b"), "category", Set.of("process")));
+    assertThat(both.test(event("{\"args\":\"b\",\"category\":\"process\"}"))).isTrue();
+    assertThat(both.test(event("{\"args\":\"b\",\"category\":\"file\"}"))).isFalse();
+  }
+
+  @Test
+  void tooManyAlternativesCollapseIntoWhatAllRequire() {
+    Requirement many = Requirement.none();
+    for (int i = 0; i <= Requirement.MAX_ALTERNATIVES; i++) {
+      Requirement one =
+          Requirement.anyOf("category", List.of("process"))
+              .and(Requirement.anyOf("name", List.of("n" + i)));
+      many = i == 0 ? one : many.or(one);
+    }
+    assertThat(many.alternatives()).hasSize(1);
+    assertThat(many.clauses()).containsOnlyKeys("category", "name");
+    assertThat(many.clauses().get("name")).hasSize(Requirement.MAX_ALTERNATIVES + 1);
+    // the and of two requirements of 5 alternatives each would have 25: one side collapses
+    Requirement five = Requirement.anyOf("a", List.of("0"));
+    Requirement fiveMore = Requirement.anyOf("b", List.of("0"));
+    for (int i = 1; i < 5; i++) {
+      five = five.or(Requirement.anyOf("a" + i, List.of("0")));
+      fiveMore = fiveMore.or(Requirement.anyOf("b" + i, List.of("0")));
+    }
+    Requirement product = five.and(fiveMore);
+    assertThat(product.alternatives().size()).isLessThanOrEqualTo(Requirement.MAX_ALTERNATIVES);
+  }
+
+  @Test
   void conjunctionsOfPredicatesKeepWhatEitherRequires() throws Exception {
     EventPredicate routed =
         new EventPredicate() {

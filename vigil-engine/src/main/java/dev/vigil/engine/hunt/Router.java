@@ -5,47 +5,65 @@ import dev.vigil.core.match.Requirement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Sends each event to the few rules it can possibly match, instead of testing every rule (issue 7):
- * each rule is filed under one clause of its predicate's {@link Requirement} (an anchor: a source
- * path and its keys), and an event reaches the rules filed under the keys of its values at each
- * anchor path, plus the rules that have no requirement; then each reached rule's other clauses are
- * checked against the event's keys, which are worked out once per event and path, however many
- * rules ask. The rules' own predicates decide exactly afterwards, so routing only saves work; it
- * never changes a result.
+ * each alternative of a rule's {@link Requirement} is filed under one of its clauses (an anchor: a
+ * source path and its keys), and an event reaches the alternatives filed under the keys of its
+ * values at each anchor path, plus the rules that have no requirement; then each reached
+ * alternative's other clauses are checked against the event's keys, which are worked out once per
+ * event and path, however many rules ask. A rule is a candidate when one of its alternatives holds
+ * (a sequence's stages are alternatives). The rules' own predicates decide exactly afterwards, so
+ * routing only saves work; it never changes a result.
  *
  * <p>The anchor is the clause whose keys are least common among the rules' requirements: {@code
  * process.name in (…)} rather than {@code event.category == "process"}, which nearly every rule
  * requires. Immutable and thread-safe: each thread routes with its own {@link Scratch}.
  */
 final class Router {
-  private static final String[] NO_KEYS = new String[0];
+  private static final int[] NO_KEYS = new int[0];
 
   /** Every path some clause tests, numbered. */
   private final String[] paths;
 
+  /**
+   * By path number: the number of each key some clause has at that path. Keys are numbered per
+   * path, so an event's keys are looked up once per path and clauses compare numbers.
+   */
+  private final List<Map<String, Integer>> keyNumbers;
+
+  /** How many rules there are. */
+  private final int rules;
+
   /** Rules without a requirement. */
   private final int[] always;
 
-  /** By path number: the rules anchored on it, by key (null when none are). */
-  private final List<Map<String, int[]>> anchoredByKey;
+  /** By path number and key number: the entries anchored on it (null when none are). */
+  private final int[][][] anchored;
 
-  /** By rule: the path numbers of its clauses, and each clause's keys. */
+  /**
+   * By entry (one per alternative of each rule's requirement): its rule, the path numbers of its
+   * other clauses, and each clause's keys: the numbers below 64 as bits of a mask, the others
+   * sorted.
+   */
+  private final int[] entryRule;
+
   private final int[][] clausePaths;
 
-  private final Set<?>[][] clauseKeys;
+  private final long[][] clauseMasks;
+
+  private final int[][][] clauseKeys;
 
   /** One thread's routing buffers. */
   static final class Scratch {
     int[] candidates = new int[0];
     private int[] seen = new int[0];
     private int stamp;
-    private String[][] keys = new String[0][];
+    private int[][] keys = new int[0][];
+    private long[] masks = new long[0];
     private int[] keysStamp = new int[0];
 
     /**
@@ -59,7 +77,8 @@ final class Router {
         seen = new int[rules];
       }
       if (keys.length < paths) {
-        keys = new String[paths][];
+        keys = new int[paths][];
+        masks = new long[paths];
         keysStamp = new int[paths];
       }
     }
@@ -70,63 +89,107 @@ final class Router {
     Map<String, Integer> pathNumbers = new HashMap<>();
     Map<String, Map<String, Integer>> popularity = new HashMap<>();
     for (Requirement requirement : requirements) {
-      requirement
-          .clauses()
-          .forEach(
-              (path, keys) -> {
-                pathNumbers.computeIfAbsent(path, p -> pathNumbers.size());
-                Map<String, Integer> counts =
-                    popularity.computeIfAbsent(path, p -> new HashMap<>());
-                for (String key : keys) {
-                  counts.merge(key, 1, Integer::sum);
-                }
-              });
+      for (Map<String, Set<String>> alternative : requirement.alternatives()) {
+        alternative.forEach(
+            (path, keys) -> {
+              pathNumbers.computeIfAbsent(path, p -> pathNumbers.size());
+              Map<String, Integer> counts = popularity.computeIfAbsent(path, p -> new HashMap<>());
+              for (String key : keys) {
+                counts.merge(key, 1, Integer::sum);
+              }
+            });
+      }
     }
     this.paths = new String[pathNumbers.size()];
     pathNumbers.forEach((path, number) -> paths[number] = path);
+    this.keyNumbers = new ArrayList<>();
+    for (String path : paths) {
+      Map<String, Integer> numbers = new HashMap<>();
+      popularity.get(path).keySet().stream()
+          .sorted()
+          .forEach(key -> numbers.put(key, numbers.size()));
+      keyNumbers.add(numbers);
+    }
     List<Integer> unanchored = new ArrayList<>();
-    List<Map<String, List<Integer>>> anchored = new ArrayList<>();
+    List<List<List<Integer>>> anchoredLists = new ArrayList<>();
     for (int i = 0; i < paths.length; i++) {
-      anchored.add(null);
+      anchoredLists.add(null);
     }
-    this.clausePaths = new int[requirements.size()][];
-    this.clauseKeys = new Set<?>[requirements.size()][];
+    List<Integer> entries = new ArrayList<>();
+    List<int[]> entryPaths = new ArrayList<>();
+    List<long[]> entryMasks = new ArrayList<>();
+    List<int[][]> entryKeys = new ArrayList<>();
     for (int rule = 0; rule < requirements.size(); rule++) {
-      Map<String, Set<String>> clauses = requirements.get(rule).clauses();
-      String anchor = anchor(clauses, popularity);
-      if (anchor == null) {
+      Requirement requirement = requirements.get(rule);
+      if (requirement.isNone()) {
         unanchored.add(rule);
-      } else {
-        int number = pathNumbers.get(anchor);
-        if (anchored.get(number) == null) {
-          anchored.set(number, new HashMap<>());
-        }
-        for (String key : clauses.get(anchor)) {
-          anchored.get(number).computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
-        }
-      }
-      // The other clauses are checked after routing; the anchor holds by construction.
-      List<Integer> others = new ArrayList<>();
-      List<Set<String>> otherKeys = new ArrayList<>();
-      for (Map.Entry<String, Set<String>> clause : clauses.entrySet()) {
-        if (!clause.getKey().equals(anchor)) {
-          others.add(pathNumbers.get(clause.getKey()));
-          otherKeys.add(new HashSet<>(clause.getValue()));
-        }
-      }
-      clausePaths[rule] = ints(others);
-      clauseKeys[rule] = otherKeys.toArray(new Set<?>[0]);
-    }
-    this.always = ints(unanchored);
-    this.anchoredByKey = new ArrayList<>();
-    for (Map<String, List<Integer>> byKey : anchored) {
-      if (byKey == null) {
-        anchoredByKey.add(null);
         continue;
       }
-      Map<String, int[]> rules = new HashMap<>();
-      byKey.forEach((key, list) -> rules.put(key, ints(list)));
-      anchoredByKey.add(rules);
+      for (Map<String, Set<String>> clauses : requirement.alternatives()) {
+        int entry = entries.size();
+        entries.add(rule);
+        String anchor = anchor(clauses, popularity);
+        int number = pathNumbers.get(anchor);
+        if (anchoredLists.get(number) == null) {
+          List<List<Integer>> byKey = new ArrayList<>();
+          for (int key = 0; key < keyNumbers.get(number).size(); key++) {
+            byKey.add(null);
+          }
+          anchoredLists.set(number, byKey);
+        }
+        List<List<Integer>> byKey = anchoredLists.get(number);
+        for (String key : clauses.get(anchor)) {
+          int keyNumber = keyNumbers.get(number).get(key);
+          if (byKey.get(keyNumber) == null) {
+            byKey.set(keyNumber, new ArrayList<>());
+          }
+          byKey.get(keyNumber).add(entry);
+        }
+        // The other clauses are checked after routing; the anchor holds by construction.
+        List<Integer> others = new ArrayList<>();
+        List<Long> masks = new ArrayList<>();
+        List<int[]> large = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> clause : clauses.entrySet()) {
+          if (clause.getKey().equals(anchor)) {
+            continue;
+          }
+          int path = pathNumbers.get(clause.getKey());
+          others.add(path);
+          long mask = 0;
+          List<Integer> rest = new ArrayList<>();
+          for (String key : clause.getValue()) {
+            int keyNumber = keyNumbers.get(path).get(key);
+            if (keyNumber < Long.SIZE) {
+              mask |= 1L << keyNumber;
+            } else {
+              rest.add(keyNumber);
+            }
+          }
+          masks.add(mask);
+          int[] sorted = ints(rest);
+          Arrays.sort(sorted);
+          large.add(sorted);
+        }
+        entryPaths.add(ints(others));
+        entryMasks.add(masks.stream().mapToLong(Long::longValue).toArray());
+        entryKeys.add(large.toArray(new int[0][]));
+      }
+    }
+    this.rules = requirements.size();
+    this.always = ints(unanchored);
+    this.entryRule = ints(entries);
+    this.clausePaths = entryPaths.toArray(new int[0][]);
+    this.clauseMasks = entryMasks.toArray(new long[0][]);
+    this.clauseKeys = entryKeys.toArray(new int[0][][]);
+    this.anchored = new int[paths.length][][];
+    for (int path = 0; path < paths.length; path++) {
+      List<List<Integer>> byKey = anchoredLists.get(path);
+      if (byKey != null) {
+        anchored[path] = new int[byKey.size()][];
+        for (int key = 0; key < byKey.size(); key++) {
+          anchored[path][key] = byKey.get(key) == null ? null : ints(byKey.get(key));
+        }
+      }
     }
   }
 
@@ -135,7 +198,7 @@ final class Router {
    * how many there are.
    */
   int route(Event event, Scratch scratch) {
-    scratch.fit(clausePaths.length, paths.length);
+    scratch.fit(rules, paths.length);
     int stamp = ++scratch.stamp;
     if (stamp == Integer.MAX_VALUE) {
       // wrapped: forget every mark, so none can match a stamp from now on
@@ -150,17 +213,18 @@ final class Router {
     }
     int[] seen = scratch.seen;
     for (int path = 0; path < paths.length; path++) {
-      Map<String, int[]> byKey = anchoredByKey.get(path);
+      int[][] byKey = anchored[path];
       if (byKey == null) {
         continue;
       }
-      for (String key : keys(event, path, scratch, stamp)) {
-        int[] rules = byKey.get(key);
-        if (rules == null) {
+      for (int key : keys(event, path, scratch, stamp)) {
+        int[] entries = byKey[key];
+        if (entries == null) {
           continue;
         }
-        for (int rule : rules) {
-          if (seen[rule] != stamp && meetsClauses(rule, event, scratch, stamp)) {
+        for (int entry : entries) {
+          int rule = entryRule[entry];
+          if (seen[rule] != stamp && meetsClauses(entry, event, scratch, stamp)) {
             seen[rule] = stamp;
             candidates[count++] = rule;
           }
@@ -170,16 +234,18 @@ final class Router {
     return count;
   }
 
-  private boolean meetsClauses(int rule, Event event, Scratch scratch, int stamp) {
-    int[] numbers = clausePaths[rule];
-    Set<?>[] keySets = clauseKeys[rule];
+  private boolean meetsClauses(int entry, Event event, Scratch scratch, int stamp) {
+    int[] numbers = clausePaths[entry];
     for (int c = 0; c < numbers.length; c++) {
+      int path = numbers[c];
+      int[] keys = keys(event, path, scratch, stamp);
+      if ((scratch.masks[path] & clauseMasks[entry][c]) != 0) {
+        continue;
+      }
+      int[] large = clauseKeys[entry][c];
       boolean met = false;
-      for (String key : keys(event, numbers[c], scratch, stamp)) {
-        if (keySets[c].contains(key)) {
-          met = true;
-          break;
-        }
+      for (int i = 0; i < keys.length && !met && large.length > 0; i++) {
+        met = keys[i] >= Long.SIZE && Arrays.binarySearch(large, keys[i]) >= 0;
       }
       if (!met) {
         return false;
@@ -188,30 +254,38 @@ final class Router {
     return true;
   }
 
-  /** The keys of the event's values at path number {@code path}, worked out once per event. */
-  private String[] keys(Event event, int path, Scratch scratch, int stamp) {
+  /**
+   * The numbers of the event's keys at path number {@code path} that some clause has, worked out
+   * once per event (with their mask in {@code scratch.masks}).
+   */
+  private int[] keys(Event event, int path, Scratch scratch, int stamp) {
     if (scratch.keysStamp[path] == stamp) {
       return scratch.keys[path];
     }
     List<Object> values = event.values(paths[path]);
-    String[] keys = NO_KEYS;
+    int[] keys = NO_KEYS;
+    long mask = 0;
     if (!values.isEmpty()) {
-      keys = new String[values.size()];
+      Map<String, Integer> numbers = keyNumbers.get(path);
+      keys = new int[values.size()];
       int n = 0;
       for (int i = 0; i < values.size(); i++) {
         String key = Requirement.key(values.get(i));
-        if (key != null) {
-          keys[n++] = key;
+        Integer number = key == null ? null : numbers.get(key);
+        if (number != null) {
+          keys[n++] = number;
+          mask |= number < Long.SIZE ? 1L << number : 0;
         }
       }
       keys = n == keys.length ? keys : Arrays.copyOf(keys, n);
     }
     scratch.keys[path] = keys;
+    scratch.masks[path] = mask;
     scratch.keysStamp[path] = stamp;
     return keys;
   }
 
-  /** The rule's rarest clause: the least total popularity of its keys; null when it has none. */
+  /** The alternative's rarest clause: the least total popularity of its keys. */
   private static String anchor(
       Map<String, Set<String>> clauses, Map<String, Map<String, Integer>> popularity) {
     String best = null;

@@ -25,6 +25,7 @@ class RouterTest {
     "event.category", "process.name", "host.os.type", "user.id"
   };
   private static final String[] VALUES = {"process", "FILE", "bash", "Linux", "sh", "4624", "root"};
+  private static final String WIDE_PATH = "process.args";
 
   @Test
   void routesToExactlyTheRulesWhoseRequirementsHold() {
@@ -32,9 +33,9 @@ class RouterTest {
     // One scratch for routers of every size, as a hunt's worker uses one for every index's router:
     // marks left by one router must not leak into another's routing.
     Router.Scratch scratch = new Router.Scratch();
-    for (int round = 0; round < 50; round++) {
+    for (int round = 0; round < 100; round++) {
       List<Requirement> requirements = new ArrayList<>();
-      int rules = 1 + random.nextInt(60);
+      int rules = 1 + random.nextInt(120);
       for (int rule = 0; rule < rules; rule++) {
         requirements.add(randomRequirement(random));
       }
@@ -79,6 +80,31 @@ class RouterTest {
   }
 
   @Test
+  void checksClausesOfMoreKeysThanAMaskHolds() {
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      args.add("arg" + i);
+    }
+    // every rule's args clause has all 100 keys, so each is anchored on its name and its args
+    // clause is checked after routing, with keys numbered beyond a mask's 64 bits
+    List<Requirement> requirements = new ArrayList<>();
+    for (int rule = 0; rule < 10; rule++) {
+      requirements.add(
+          Requirement.anyOf("process.name", List.of("n" + rule))
+              .and(Requirement.anyOf("process.args", args)));
+    }
+    Router router = new Router(requirements);
+    Router.Scratch scratch = new Router.Scratch();
+    for (int arg : new int[] {0, 63, 64, 99}) {
+      Event event = event("{\"process\":{\"name\":\"n5\",\"args\":[\"x\",\"arg" + arg + "\"]}}");
+      assertThat(router.route(event, scratch)).as("arg" + arg).isEqualTo(1);
+      assertThat(scratch.candidates[0]).isEqualTo(5);
+    }
+    assertThat(router.route(event("{\"process\":{\"name\":\"n5\",\"args\":\"arg100\"}}"), scratch))
+        .isZero();
+  }
+
+  @Test
   void anchorsOnTheRarestClause() {
     List<Requirement> requirements = new ArrayList<>();
     for (int rule = 0; rule < 5; rule++) {
@@ -96,18 +122,35 @@ class RouterTest {
     assertThat(router.route(nc, scratch)).isEqualTo(6);
   }
 
+  /** A requirement of up to three alternatives of up to three clauses each. */
   private static Requirement randomRequirement(Random random) {
+    Requirement requirement = randomConjunction(random);
+    int alternatives = random.nextInt(3);
+    for (int a = 0; a < alternatives; a++) {
+      requirement = requirement.or(randomConjunction(random));
+    }
+    return requirement;
+  }
+
+  private static Requirement randomConjunction(Random random) {
     Requirement requirement = Requirement.none();
     int clauses = random.nextInt(4);
     for (int c = 0; c < clauses; c++) {
       List<String> keys = new ArrayList<>();
       int size = 1 + random.nextInt(3);
+      boolean wide = random.nextInt(4) == 0;
       for (int k = 0; k < size; k++) {
-        keys.add(VALUES[random.nextInt(VALUES.length)]);
+        keys.add(wide ? randomWideValue(random) : VALUES[random.nextInt(VALUES.length)]);
       }
-      requirement = requirement.and(Requirement.anyOf(PATHS[random.nextInt(PATHS.length)], keys));
+      String path = wide ? WIDE_PATH : PATHS[random.nextInt(PATHS.length)];
+      requirement = requirement.and(Requirement.anyOf(path, keys));
     }
     return requirement;
+  }
+
+  /** One of more keys than a mask holds, so that both ways of checking a clause are used. */
+  private static String randomWideValue(Random random) {
+    return "arg" + random.nextInt(100);
   }
 
   private static Event randomEvent(Random random) {
@@ -126,6 +169,10 @@ class RouterTest {
       } else {
         source.put(path, 4624);
       }
+    }
+    ArrayNode args = source.putArray(WIDE_PATH);
+    for (int i = random.nextInt(4); i > 0; i--) {
+      args.add(randomWideValue(random));
     }
     return Event.of(source, new EventOrigin("random", 1));
   }

@@ -82,8 +82,13 @@ class RequirementTest {
     }
 
     @Test
-    void disjunctionOverDifferentFieldsRequiresNothing() {
-      assertThat(kql("process.name: bash or process.args: x").requirement().isNone()).isTrue();
+    void disjunctionOverDifferentFieldsRequiresOneOfThem() {
+      Requirement either = kql("process.name: bash or process.args: x").requirement();
+      assertThat(either.alternatives())
+          .containsExactlyInAnyOrder(
+              Map.of("process.name", Set.of("bash")), Map.of("process.args", Set.of("x")));
+      assertThat(either.clauses()).isEmpty();
+      assertThat(kql("process.name: bash or process.args: *").requirement().isNone()).isTrue();
       assertThat(clauses(kql("process.name: bash or (process.name: sh and process.args: x)")))
           .isEqualTo(Map.of("process.name", Set.of("bash", "sh")));
     }
