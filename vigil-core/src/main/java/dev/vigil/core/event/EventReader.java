@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -465,12 +466,34 @@ public final class EventReader implements Iterator<Event>, Closeable {
             }
             return null;
           }
+          if (!head.isDone()) {
+            help(head);
+          }
           batch = await(head).iterator();
         }
         line = batch.next();
       }
       currentLineNumber = line.number;
       return line;
+    }
+
+    /**
+     * Decodes on this thread while {@code head} is not ready: {@code head} itself if no decoding
+     * thread has started it, else the first batch after it none has (a task runs once, on whichever
+     * thread starts it first). Otherwise this thread would wait, and with one decoding thread per
+     * spare core, a hunt that tests few rules would leave a core idle.
+     */
+    private void help(Future<List<Line>> head) {
+      if (head instanceof FutureTask<List<Line>> task) {
+        task.run();
+      }
+      for (Iterator<Future<List<Line>>> later = ahead.iterator();
+          later.hasNext() && !head.isDone(); ) {
+        if (later.next() instanceof FutureTask<List<Line>> task && !task.isDone()) {
+          task.run();
+          return;
+        }
+      }
     }
 
     private void fillAhead() {
@@ -498,7 +521,9 @@ public final class EventReader implements Iterator<Event>, Closeable {
           decodeAll(next, name, projection);
           ahead.add(CompletableFuture.completedFuture(next));
         } else {
-          ahead.add(decoders().submit(() -> decodeAll(next, name, projection)));
+          FutureTask<List<Line>> task = new FutureTask<>(() -> decodeAll(next, name, projection));
+          decoders().execute(task);
+          ahead.add(task);
         }
       }
     }
