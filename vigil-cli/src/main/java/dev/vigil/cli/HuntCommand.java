@@ -13,6 +13,7 @@ import dev.vigil.engine.hunt.HuntResult;
 import dev.vigil.engine.hunt.HuntSettings;
 import dev.vigil.rules.load.RuleLoadException;
 import dev.vigil.rules.load.RuleLoader;
+import dev.vigil.rules.model.ExceptionItem;
 import dev.vigil.rules.model.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,25 +115,22 @@ final class HuntCommand implements Callable<Integer> {
     for (RuleLoadException problem : loaded.problems()) {
       err.println(problem.getMessage());
     }
+    // Rules compile independently, so in parallel; what compiling says is printed in rule order.
+    List<Compilation> compilations =
+        loaded.rules().parallelStream()
+            .map(rule -> Compilation.of(rule, schema, loaded.exceptionItems()))
+            .toList();
     List<CompiledRule> compiled = new ArrayList<>();
-    for (Rule rule : loaded.rules()) {
-      try {
-        compiled.add(
-            RuleCompiler.compile(
-                rule,
-                schema,
-                loaded.exceptionItems(),
-                warning ->
-                    err.println(
-                        "vigil: warning: "
-                            + rule.name()
-                            + " ["
-                            + rule.ruleId()
-                            + "]: "
-                            + warning)));
-      } catch (QueryException e) {
+    for (Compilation compilation : compilations) {
+      Rule rule = compilation.rule();
+      for (String warning : compilation.warnings()) {
+        err.println("vigil: warning: " + rule.name() + " [" + rule.ruleId() + "]: " + warning);
+      }
+      if (compilation.error() != null) {
         ruleErrors++;
-        err.println(RuleProblems.render(rule, e));
+        err.println(RuleProblems.render(rule, compilation.error()));
+      } else {
+        compiled.add(compilation.compiled());
       }
     }
 
@@ -259,5 +257,22 @@ final class HuntCommand implements Callable<Integer> {
                             + "': ["
                             + text
                             + "] is not an ISO 8601 date such as 2026-11-19T13:00:00Z")));
+  }
+
+  /** One rule compiled, or why not, with the warnings compiling gave. */
+  private record Compilation(
+      Rule rule, CompiledRule compiled, List<String> warnings, QueryException error) {
+    static Compilation of(Rule rule, Schema schema, List<ExceptionItem> exceptionItems) {
+      List<String> warnings = new ArrayList<>();
+      try {
+        return new Compilation(
+            rule,
+            RuleCompiler.compile(rule, schema, exceptionItems, warnings::add),
+            warnings,
+            null);
+      } catch (QueryException e) {
+        return new Compilation(rule, null, warnings, e);
+      }
+    }
   }
 }
