@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.value.Coercion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled query node, evaluated against a {@link Doc}: the boolean structure Elasticsearch would
@@ -87,6 +90,56 @@ sealed interface DocPredicate
   record AnyOf(List<DocPredicate> children) implements DocPredicate {
     public AnyOf {
       children = List.copyOf(children);
+    }
+
+    /**
+     * Some of {@code children} matches, with the leaf queries on one field (same source and
+     * mapping) merged into one that reads the field once: a document has a value passing one of the
+     * tests exactly when it has a value passing their {@link ValueTest.AnyOf}. Otherwise the
+     * children keep their order; as they have no side effects, the order decides nothing.
+     */
+    static DocPredicate merging(List<DocPredicate> children) {
+      Map<List<Object>, List<FieldMatch>> byField = new LinkedHashMap<>();
+      List<Object> order = new ArrayList<>();
+      for (DocPredicate child : children) {
+        if (child instanceof FieldMatch leaf) {
+          List<Object> key = List.of(leaf.field(), leaf.sourcePath(), leaf.mapping());
+          List<FieldMatch> leaves = byField.get(key);
+          if (leaves == null) {
+            leaves = new ArrayList<>();
+            byField.put(key, leaves);
+            order.add(key);
+          }
+          leaves.add(leaf);
+        } else {
+          order.add(child);
+        }
+      }
+      List<DocPredicate> merged = new ArrayList<>();
+      for (Object item : order) {
+        if (item instanceof DocPredicate child) {
+          merged.add(child);
+          continue;
+        }
+        List<FieldMatch> leaves = byField.get(item);
+        if (leaves.size() == 1) {
+          merged.add(leaves.get(0));
+          continue;
+        }
+        List<ValueTest> tests = new ArrayList<>();
+        for (FieldMatch leaf : leaves) {
+          if (leaf.test() instanceof ValueTest.AnyOf any) {
+            tests.addAll(any.tests());
+          } else {
+            tests.add(leaf.test());
+          }
+        }
+        FieldMatch first = leaves.get(0);
+        merged.add(
+            new FieldMatch(
+                first.field(), first.sourcePath(), first.mapping(), new ValueTest.AnyOf(tests)));
+      }
+      return merged.size() == 1 ? merged.get(0) : new AnyOf(merged);
     }
 
     @Override
@@ -203,8 +256,21 @@ sealed interface DocPredicate
      */
     @Override
     public Requirement requirement() {
-      if (test instanceof ValueTest.Term term && Requirement.routable(mapping)) {
+      if (!Requirement.routable(mapping)) {
+        return Requirement.none();
+      }
+      if (test instanceof ValueTest.Term term) {
         return Requirement.anyOf(sourcePath, List.of(term.term()));
+      }
+      if (test instanceof ValueTest.AnyOf any) {
+        List<String> terms = new ArrayList<>();
+        for (ValueTest one : any.tests()) {
+          if (!(one instanceof ValueTest.Term term)) {
+            return Requirement.none();
+          }
+          terms.add(term.term());
+        }
+        return Requirement.anyOf(sourcePath, terms);
       }
       return Requirement.none();
     }

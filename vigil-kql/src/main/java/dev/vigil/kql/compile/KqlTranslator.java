@@ -181,7 +181,7 @@ final class KqlTranslator implements KqlVisitor<DocPredicate> {
     for (KqlNode child : node.children()) {
       children.add(child.accept(this));
     }
-    return new DocPredicate.AnyOf(children);
+    return DocPredicate.AnyOf.merging(children);
   }
 
   @Override
@@ -638,6 +638,6 @@ final class KqlTranslator implements KqlVisitor<DocPredicate> {
     if (kept.isEmpty()) {
       return DocPredicate.FALSE;
     }
-    return kept.size() == 1 ? kept.get(0) : new DocPredicate.AnyOf(kept);
+    return kept.size() == 1 ? kept.get(0) : DocPredicate.AnyOf.merging(kept);
   }
 }

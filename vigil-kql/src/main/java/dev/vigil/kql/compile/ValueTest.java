@@ -3,6 +3,11 @@ package dev.vigil.kql.compile;
 import static java.util.Objects.requireNonNull;
 
 import dev.vigil.core.value.CaseFolding;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
 
 /**
@@ -67,6 +72,67 @@ interface ValueTest {
     @Override
     public String toString() {
       return (caseInsensitive ? "term~[" : "term[") + term + "]";
+    }
+  }
+
+  /**
+   * Any of several tests of one field's value: the {@code or} of leaf queries on the same field
+   * ({@code process.args:(a or b or c*)}), so that the field is read and its values coerced once,
+   * not once per test, and the exact terms are one hash lookup.
+   */
+  final class AnyOf implements ValueTest {
+    private final Set<String> terms;
+    private final Set<String> foldedTerms;
+    private final List<ValueTest> others;
+    private final List<ValueTest> tests;
+
+    AnyOf(List<ValueTest> tests) {
+      Set<String> exact = new HashSet<>();
+      Set<String> folded = new HashSet<>();
+      List<ValueTest> rest = new ArrayList<>();
+      for (ValueTest test : tests) {
+        if (test instanceof Term term) {
+          (term.caseInsensitive ? folded : exact)
+              .add(term.caseInsensitive ? term.folded : term.term);
+        } else {
+          rest.add(test);
+        }
+      }
+      this.terms = Set.copyOf(exact);
+      this.foldedTerms = Set.copyOf(folded);
+      this.others = List.copyOf(rest);
+      this.tests = List.copyOf(tests);
+    }
+
+    /** The tests, in query order. */
+    List<ValueTest> tests() {
+      return tests;
+    }
+
+    @Override
+    public boolean test(Object indexed) {
+      if (terms.contains(indexed)) {
+        return true;
+      }
+      if (!foldedTerms.isEmpty()
+          && indexed instanceof String text
+          && foldedTerms.contains(CaseFolding.lower(text))) {
+        return true;
+      }
+      // an indexed loop: this runs per value in the hot path
+      for (int i = 0; i < others.size(); i++) {
+        if (others.get(i).test(indexed)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      StringJoiner text = new StringJoiner(", ", "any[", "]");
+      tests.forEach(test -> text.add(test.toString()));
+      return text.toString();
     }
   }
 }

@@ -44,6 +44,27 @@ class KqlCompilerTest {
     }
 
     @Test
+    void orOfQueriesOnOneFieldReadsTheFieldOnce() {
+      EventPredicate query = kql("process.args:(a or b* or c) or process.name:x or process.args:D");
+      assertThat(((CompiledQuery) query).plan())
+          .hasToString(
+              "or[process.args:any[term[a], wildcard[b*], term[c], term[D]], process.name:term[x]]");
+      assertThat(
+              matching(
+                  query,
+                  "{\"process\":{\"args\":[\"z\",\"c\"]}}",
+                  "{\"process\":{\"args\":[\"bee\"]}}",
+                  "{\"process\":{\"args\":[\"d\",\"A\"],\"name\":\"X\"}}",
+                  "{\"process\":{\"args\":\"D\"}}",
+                  "{\"process\":{\"name\":\"x\"}}"))
+          .containsExactly(0, 1, 3, 4);
+      // b* gives no key, so the field as a whole requires none
+      assertThat(query.requirement().isNone()).isTrue();
+      assertThat(kql("process.args:(a or b)").requirement().clauses())
+          .isEqualTo(java.util.Map.of("process.args", java.util.Set.of("a", "b")));
+    }
+
+    @Test
     void wildcardIsAnchoredAndKeepsSpaces() {
       EventPredicate query = kql("process.args:*a b*");
       assertThat(
