@@ -177,12 +177,18 @@ class RequirementTest {
                     .normalizer("asciifolding")
                     .build(),
                 FieldMapping.of("constant", FieldType.CONSTANT_KEYWORD),
+                FieldMapping.builder("fixed", FieldType.CONSTANT_KEYWORD, "constant_keyword")
+                    .constantValue("a")
+                    .build(),
                 FieldMapping.of("kind", FieldType.WILDCARD)));
     EqlSettings plain = EqlSettings.defaults();
     // An explicit null indexes the null_value, so a match needs no source value at all.
     assertThat(clauses("process where withNull == \"a\"", schema, plain)).isEmpty();
     assertThat(clauses("any where custom == \"a\"", schema, plain)).isEmpty();
-    assertThat(clauses("any where constant == \"a\"", schema, plain)).isEmpty();
+    // a constant_keyword indexes the event's value, unless its mapping sets one for every event
+    assertThat(clauses("any where constant == \"a\"", schema, plain))
+        .isEqualTo(Map.of("constant", Set.of("a")));
+    assertThat(clauses("any where fixed == \"a\"", schema, plain)).isEmpty();
     assertThat(clauses("process where kind : \"X\"", schema, plain.withEventCategoryField("kind")))
         .isEqualTo(Map.of("kind", Set.of("process")));
   }

@@ -77,11 +77,15 @@ public final class Requirement {
   /**
    * True when a field with this mapping indexes each source value as its keyword text, possibly
    * lower-cased, and nothing else: then an exact or case-insensitive term match on the field
-   * implies a source value with the term's key. Not so for a {@code null_value} (an explicit null
-   * matches), other normalizers, or non-keyword types.
+   * implies a source value with the term's key. So for a {@code constant_keyword} whose mapping
+   * sets no {@code value} ({@code data_stream.dataset} in ECS): the event's own value is indexed.
+   * Not so for a {@code null_value} (an explicit null matches), a constant {@code value} (an event
+   * without the field would have it), other normalizers, or non-keyword types.
    */
   public static boolean routable(FieldMapping mapping) {
-    return (mapping.type() == FieldType.KEYWORD || mapping.type() == FieldType.WILDCARD)
+    return (mapping.type() == FieldType.KEYWORD
+            || mapping.type() == FieldType.WILDCARD
+            || (mapping.type() == FieldType.CONSTANT_KEYWORD && mapping.constantValue().isEmpty()))
         && mapping.nullValue().isEmpty()
         && (mapping.normalizer().isEmpty() || mapping.lowercases());
   }

@@ -126,6 +126,11 @@ class RequirementTest {
     assertThat(Requirement.routable(keyword)).isTrue();
     assertThat(
             Requirement.routable(
+                dev.vigil.core.schema.FieldMapping.of(
+                    "data_stream.dataset", dev.vigil.core.schema.FieldType.CONSTANT_KEYWORD)))
+        .isTrue();
+    assertThat(
+            Requirement.routable(
                 dev.vigil.core.schema.FieldMapping.builder(
                         "p", dev.vigil.core.schema.FieldType.KEYWORD, "keyword")
                     .nullValue("n/a")

@@ -131,10 +131,12 @@ class RequirementTest {
               "process.code_signature.trusted: true",
               "source.ip: 10.0.0.1",
               "@timestamp: \"2024-01-01\"",
-              "data_stream.type: logs",
               "body: hello")) {
         assertThat(kql(query).requirement().isNone()).as(query).isTrue();
       }
+      // a constant_keyword without a constant in its mapping indexes the event's own value
+      assertThat(clauses(kql("data_stream.type: logs")))
+          .isEqualTo(Map.of("data_stream.type", Set.of("logs")));
     }
 
     @Test
