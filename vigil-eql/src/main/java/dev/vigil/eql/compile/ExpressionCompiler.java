@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
   private final List<FieldReader> readers = new ArrayList<>();
   private final Map<String, Integer> slots = new HashMap<>();
   private final Deque<Set<Integer>> atoms = new ArrayDeque<>();
+  // Atoms by IR node: the truth test and the three-valued tree share them, compiled once.
+  private final Map<Ir, Eval> compiledAtoms = new IdentityHashMap<>();
 
   public ExpressionCompiler(int maxRegexStates) {
     this.maxRegexStates = maxRegexStates;
@@ -55,10 +58,12 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
   /** A compiled boolean condition. */
   public static final class Condition implements EventPredicate {
     private final Eval root;
+    private final Truth truth;
     private final int slotCount;
 
-    Condition(Eval root, int slotCount) {
+    Condition(Eval root, Truth truth, int slotCount) {
       this.root = root;
+      this.truth = truth;
       this.slotCount = slotCount;
     }
 
@@ -69,9 +74,12 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
       return root.eval(frame);
     }
 
+    /** True when the condition evaluates to TRUE; stops at the first part that settles it. */
     @Override
     public boolean test(Event event) {
-      return evaluate(event) == Boolean.TRUE;
+      Frame frame = new Frame(slotCount);
+      frame.reset(event);
+      return truth.test(frame);
     }
 
     /** True when the condition is the constant true (e.g. {@code where true}). */
@@ -80,11 +88,59 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
     }
   }
 
+  /**
+   * Whether a condition is TRUE, which is all a filter asks: an {@code and} is TRUE only when every
+   * operand is, so it stops at the first that is null or false, where the three-valued {@link Eval}
+   * must go on to tell null from false (a {@code not} above it would need that). Rules' filters are
+   * long conjunctions whose first conjunct often reads a field the event lacks.
+   */
+  interface Truth {
+    boolean test(Frame frame);
+  }
+
   /** Compiles a condition into a predicate. */
   public static Condition condition(Ir condition, int maxRegexStates) {
     ExpressionCompiler compiler = new ExpressionCompiler(maxRegexStates);
     Eval root = compiler.bool(condition);
-    return new Condition(root, compiler.readers.size());
+    Truth truth = compiler.truth(condition);
+    return new Condition(root, truth, compiler.readers.size());
+  }
+
+  /** The truth test of a boolean position (field reads share slots with the {@link Eval}). */
+  private Truth truth(Ir ir) {
+    if (ir instanceof Ir.And and) {
+      Truth[] all = and.operands().stream().map(this::truth).toArray(Truth[]::new);
+      return frame -> {
+        for (Truth operand : all) {
+          if (!operand.test(frame)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    if (ir instanceof Ir.Or or) {
+      Truth[] all = or.operands().stream().map(this::truth).toArray(Truth[]::new);
+      return frame -> {
+        for (Truth operand : all) {
+          if (operand.test(frame)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    if (ir instanceof Ir.Not not) {
+      // not x is TRUE exactly when x is FALSE (not null is null)
+      Eval operand = bool(not.operand());
+      return frame -> operand.eval(frame) == Boolean.FALSE;
+    }
+    Eval atom = bool(ir);
+    if (atom instanceof Const constant) {
+      boolean value = constant.value == Boolean.TRUE;
+      return frame -> value;
+    }
+    return frame -> atom.eval(frame) == Boolean.TRUE;
   }
 
   /** Compiles a boolean position: logic stays structural, anything else becomes an atom. */
@@ -92,6 +148,16 @@ public final class ExpressionCompiler implements IrVisitor<Eval> {
     if (ir instanceof Ir.And || ir instanceof Ir.Or || ir instanceof Ir.Not) {
       return ir.accept(this);
     }
+    Eval compiled = compiledAtoms.get(ir);
+    if (compiled != null) {
+      return compiled;
+    }
+    compiled = atom(ir);
+    compiledAtoms.put(ir, compiled);
+    return compiled;
+  }
+
+  private Eval atom(Ir ir) {
     atoms.push(new LinkedHashSet<>());
     Eval body = ir.accept(this);
     Set<Integer> used = atoms.pop();

@@ -42,6 +42,10 @@ class RandomAgreementTest {
           "any where ?nowhere == null and (name == \"a\" or not user == \"b\")",
           "any where -pid < -1 and pid % 2 == 1",
           "process where true",
+          // a filter's truth test stops at the first operand of an and that is not TRUE; under a
+          // not, null and false must still differ
+          "any where not (name == \"a\" and pid > 1) and not (user != \"b\" or ?nowhere == \"x\")",
+          "any where (pid > 1 and name == \"a\") or not (tags == \"x\" and ratio < 1)",
           "any where false or name : (\"*a\", \"b?\")",
           "any where number(user) == 1 or string(pid) == \"2\"",
           "any where substring(name, 0, 1) == \"a\" and indexOf(user, \"b\") >= 0",
