@@ -78,18 +78,28 @@ else
 fi
 bytes=$(wc -c < "$events")
 
-# time_run NAME RULE-DIRS...: runs the hunt once, sets seconds, rss_kb, alerts, status
+# The machine-wide CPU counters (/proc/stat's cpu line): total jiffies and those stolen by the
+# hypervisor, for the share of each run a shared VM gave to others.
+cpu_counters() {
+  awk '/^cpu / {total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $9}' /proc/stat 2>/dev/null || echo "0 0"
+}
+
+# time_run NAME RULE-DIRS...: runs the hunt once, sets seconds, cpu_seconds, steal_pct, rss_kb,
+# alerts, status
 time_run() {
   local name="$1"; shift
   local rule_args=()
   for dir in "$@"; do rule_args+=(--rules "$dir"); done
   local out="$workdir/$name.alerts.ndjson" err="$workdir/$name.stderr" timing="$workdir/$name.time"
-  local start end
+  local start end before after
+  before=$(cpu_counters)
   start=$(date +%s.%N)
+  cpu_seconds="-"
   if [ -n "$gnu_time" ]; then
     status=0
     "$gnu_time" -v -o "$timing" "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$events" 2> "$err" || status=$?
     rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")
+    cpu_seconds=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$timing")
   else
     "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$events" 2> "$err" &
     local pid=$! peak=0 rss
@@ -105,6 +115,8 @@ time_run() {
     rss_kb=$peak
   fi
   end=$(date +%s.%N)
+  after=$(cpu_counters)
+  steal_pct=$(echo "$before $after" | awk '{d = $3 - $1; printf "%.0f", (d > 0 ? 100 * ($4 - $2) / d : 0)}')
   # exit 2 with a summary line means some rule files could not be loaded (reported on stderr) and
   # every other rule ran: the run is timed all the same; anything else is a failure
   if [ "$status" != 0 ]; then
@@ -124,7 +136,7 @@ echo
 echo "events: $count generated Linux events, seed $seed, $(awk "BEGIN {printf \"%.0f\", $bytes / $count}") bytes/event, $events"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-10s %10s %12s %8s %12s %8s\n' run seconds events/s ratio peak-RSS-MB alerts
+printf '\n%-10s %10s %12s %8s %12s %8s %8s %8s\n' run seconds events/s ratio peak-RSS-MB alerts cpu-s steal%
 baseline=""
 IFS=',' read -r -a selected <<< "$runs"
 for run in "${selected[@]}"; do
@@ -138,9 +150,12 @@ for run in "${selected[@]}"; do
   [ -z "$baseline" ] && [ "$run" = no-rules ] && baseline="$seconds"
   ratio="-"
   [ -n "$baseline" ] && ratio=$(awk "BEGIN {printf \"%.2f\", $seconds / $baseline}")
-  printf '%-10s %10.2f %12.0f %8s %12.0f %8s\n' "$run" "$seconds" \
-    "$(awk "BEGIN {print $count / $seconds}")" "$ratio" "$(awk "BEGIN {print $rss_kb / 1024}")" "$alerts"
+  printf '%-10s %10.2f %12.0f %8s %12.0f %8s %8s %8s\n' "$run" "$seconds" \
+    "$(awk "BEGIN {print $count / $seconds}")" "$ratio" "$(awk "BEGIN {print $rss_kb / 1024}")" "$alerts" \
+    "$cpu_seconds" "$steal_pct"
 done
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine skew the times)"
+echo "cpu-s: the hunt's user + system CPU seconds (GNU time); steal%: the share of the machine's CPU"
+echo "time the hypervisor gave to other guests during the run (a shared VM's noise)"
 echo "per-run stderr (rule summary, warnings) and alerts are in $workdir"
