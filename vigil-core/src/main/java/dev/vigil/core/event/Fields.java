@@ -42,6 +42,11 @@ final class Fields {
     }
   }
 
+  /** How many paths have values. */
+  int size() {
+    return size;
+  }
+
   boolean containsKey(String path) {
     return get(path) != null;
   }
@@ -71,9 +76,16 @@ final class Fields {
     insert(slot(path), path, one);
   }
 
-  /** Makes the multi-valued lists read-only; call once, when the event is complete. */
+  /**
+   * Makes the multi-valued lists read-only, and the table no more than twice as large as it needs
+   * to be (a decoder sizes it for the previous event's fields); call once, when the event is
+   * complete.
+   */
   @SuppressWarnings("unchecked")
   Fields seal() {
+    if (size * 4 <= keys.length && keys.length > 8) {
+      rehash(keys.length / 2);
+    }
     for (int i = 0; multiValued && i < values.length; i++) {
       if (values[i] instanceof ArrayList) {
         values[i] = Collections.unmodifiableList((List<Object>) values[i]);
@@ -111,10 +123,14 @@ final class Fields {
   }
 
   private void grow() {
+    rehash(keys.length * 2);
+  }
+
+  private void rehash(int capacity) {
     String[] oldKeys = keys;
     Object[] oldValues = values;
-    keys = new String[oldKeys.length * 2];
-    values = new Object[oldKeys.length * 2];
+    keys = new String[capacity];
+    values = new Object[capacity];
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != null) {

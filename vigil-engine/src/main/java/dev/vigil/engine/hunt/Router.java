@@ -24,8 +24,6 @@ import java.util.Set;
  * requires. Immutable and thread-safe: each thread routes with its own {@link Scratch}.
  */
 final class Router {
-  private static final int[] NO_KEYS = new int[0];
-
   /** Every path some clause tests, numbered. */
   private final String[] paths;
 
@@ -62,7 +60,9 @@ final class Router {
     int[] candidates = new int[0];
     private int[] seen = new int[0];
     private int stamp;
+    // by path: the event's key numbers (reused from event to event) and how many there are
     private int[][] keys = new int[0][];
+    private int[] keyCounts = new int[0];
     private long[] masks = new long[0];
     private int[] keysStamp = new int[0];
 
@@ -78,6 +78,7 @@ final class Router {
       }
       if (keys.length < paths) {
         keys = new int[paths][];
+        keyCounts = new int[paths];
         masks = new long[paths];
         keysStamp = new int[paths];
       }
@@ -217,8 +218,9 @@ final class Router {
       if (byKey == null) {
         continue;
       }
-      for (int key : keys(event, path, scratch, stamp)) {
-        int[] entries = byKey[key];
+      int[] keys = keys(event, path, scratch, stamp);
+      for (int k = 0; k < scratch.keyCounts[path]; k++) {
+        int[] entries = byKey[keys[k]];
         if (entries == null) {
           continue;
         }
@@ -244,7 +246,8 @@ final class Router {
       }
       int[] large = clauseKeys[entry][c];
       boolean met = false;
-      for (int i = 0; i < keys.length && !met && large.length > 0; i++) {
+      int count = scratch.keyCounts[path];
+      for (int i = 0; i < count && !met && large.length > 0; i++) {
         met = keys[i] >= Long.SIZE && Arrays.binarySearch(large, keys[i]) >= 0;
       }
       if (!met) {
@@ -256,19 +259,23 @@ final class Router {
 
   /**
    * The numbers of the event's keys at path number {@code path} that some clause has, worked out
-   * once per event (with their mask in {@code scratch.masks}).
+   * once per event: the first {@code scratch.keyCounts[path]} of the array returned, with their
+   * mask in {@code scratch.masks}.
    */
   private int[] keys(Event event, int path, Scratch scratch, int stamp) {
+    int[] keys = scratch.keys[path];
     if (scratch.keysStamp[path] == stamp) {
-      return scratch.keys[path];
+      return keys;
     }
     List<Object> values = event.values(paths[path]);
-    int[] keys = NO_KEYS;
+    int n = 0;
     long mask = 0;
     if (!values.isEmpty()) {
       Map<String, Integer> numbers = keyNumbers.get(path);
-      keys = new int[values.size()];
-      int n = 0;
+      if (keys == null || keys.length < values.size()) {
+        keys = new int[Math.max(4, values.size())];
+        scratch.keys[path] = keys;
+      }
       for (int i = 0; i < values.size(); i++) {
         String key = Requirement.key(values.get(i));
         Integer number = key == null ? null : numbers.get(key);
@@ -277,9 +284,8 @@ final class Router {
           mask |= number < Long.SIZE ? 1L << number : 0;
         }
       }
-      keys = n == keys.length ? keys : Arrays.copyOf(keys, n);
     }
-    scratch.keys[path] = keys;
+    scratch.keyCounts[path] = n;
     scratch.masks[path] = mask;
     scratch.keysStamp[path] = stamp;
     return keys;
