@@ -67,7 +67,7 @@ public final class Hunt {
     Map<String, Alert> alerts = new LinkedHashMap<>();
     List<Selection> selections = new ArrayList<>(rules.size());
     for (CompiledRule compiled : rules) {
-      selections.add(Selection.of(compiled));
+      selections.add(Selection.of(compiled, schema));
     }
     Selector selector = new Selector(selections, schema);
     selector.select(events, settings.threads());
@@ -149,9 +149,9 @@ public final class Hunt {
       run.warn("skipped: " + unsupported.reason());
       return new Outcome(writes, warnings, 0);
     }
-    Timeline timeline = timeline(compiled.rule(), selection.selected, schema);
+    Timeline timeline = selection.timeline.build();
+    selection.timeline = null;
     Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
-    selection.selected = List.of();
     if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
       return new Outcome(writes, warnings, 0);
     }
@@ -252,13 +252,5 @@ public final class Hunt {
 
   private static long ceilDiv(long dividend, long divisor) {
     return -Math.floorDiv(-dividend, divisor);
-  }
-
-  /** The rule's selected events on its timestamps. */
-  private static Timeline timeline(Rule rule, List<Event> selected, Schema schema) {
-    String primary = rule.schedule().timestampOverride().orElse("@timestamp");
-    boolean fallback =
-        !primary.equals("@timestamp") && !rule.schedule().timestampOverrideFallbackDisabled();
-    return Timeline.of(selected, primary, fallback, schema);
   }
 }

@@ -10,6 +10,8 @@ import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.IndexPatterns;
+import dev.vigil.engine.source.Timeline;
+import dev.vigil.rules.model.Rule;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,11 +107,20 @@ final class Selector {
     return batch;
   }
 
-  /** One batch's events, the rules (by position) that selected each, and its time bounds. */
-  private record Tested(List<Event> events, int[][] selectedBy, Instant earliest, Instant latest) {}
+  /**
+   * One batch's events, the rules (by position) that selected each with the event's stamp for that
+   * rule's timeline, and the batch's time bounds.
+   */
+  private record Tested(
+      List<Event> events,
+      int[][] selectedBy,
+      Timeline.Stamp[][] stamps,
+      Instant earliest,
+      Instant latest) {}
 
   private Tested test(List<Event> batch) {
     int[][] selectedBy = new int[batch.size()][];
+    Timeline.Stamp[][] stamps = new Timeline.Stamp[batch.size()][];
     Instant first = null;
     Instant last = null;
     int[] scratch = new int[selections.size()];
@@ -135,8 +146,17 @@ final class Selector {
         }
       }
       selectedBy[e] = selected == 0 ? NONE : java.util.Arrays.copyOf(scratch, selected);
+      if (selected > 0) {
+        // Stamped now, while the event is in this core's cache; every stamper over the schema
+        // reads the same @timestamp, so it is read once.
+        Optional<Instant> timestamp = selections.get(scratch[0]).stamper.timestamp(event);
+        stamps[e] = new Timeline.Stamp[selected];
+        for (int k = 0; k < selected; k++) {
+          stamps[e][k] = selections.get(scratch[k]).stamper.stamp(event, timestamp);
+        }
+      }
     }
-    return new Tested(batch, selectedBy, first, last);
+    return new Tested(batch, selectedBy, stamps, first, last);
   }
 
   private static final int[] NONE = new int[0];
@@ -163,8 +183,8 @@ final class Selector {
       if (rules == null) {
         continue;
       }
-      for (int rule : rules) {
-        selections.get(rule).selected.add(tested.events.get(e));
+      for (int k = 0; k < rules.length; k++) {
+        selections.get(rules[k]).timeline.add(tested.events.get(e), tested.stamps[e][k]);
       }
     }
   }
@@ -179,25 +199,42 @@ final class Selector {
     final CompiledRule rule;
     final IndexPatterns patterns;
     final EventPredicate predicate;
-    List<Event> selected = new ArrayList<>();
+    final Timeline.Stamper stamper;
+    Timeline.Builder timeline = new Timeline.Builder();
 
-    private Selection(CompiledRule rule, IndexPatterns patterns, EventPredicate predicate) {
+    private Selection(
+        CompiledRule rule, IndexPatterns patterns, EventPredicate predicate, Schema schema) {
       this.rule = rule;
       this.patterns = patterns;
       this.predicate = predicate;
+      this.stamper = stamper(rule.rule(), schema);
     }
 
-    static Selection of(CompiledRule compiled) {
+    static Selection of(CompiledRule compiled, Schema schema) {
       IndexPatterns patterns = IndexPatterns.of(compiled.rule().index());
       if (compiled instanceof CompiledRule.Searchable searchable) {
         return new Selection(
-            compiled, patterns, selectable(searchable.condition(), searchable.exceptions()));
+            compiled,
+            patterns,
+            selectable(searchable.condition(), searchable.exceptions()),
+            schema);
       }
       if (compiled instanceof CompiledRule.Eql eql) {
         EventPredicate condition = eql.filters().and(eql.query().eventFilter());
-        return new Selection(compiled, patterns, selectable(condition, eql.exceptions()));
+        return new Selection(compiled, patterns, selectable(condition, eql.exceptions()), schema);
       }
-      return new Selection(compiled, patterns, event -> false);
+      return new Selection(compiled, patterns, event -> false, schema);
+    }
+
+    /**
+     * The rule's timestamps: its {@code timestamp_override}, else {@code @timestamp}, with {@code
+     * @timestamp} as fallback for an override unless the rule disables it.
+     */
+    private static Timeline.Stamper stamper(Rule rule, Schema schema) {
+      String primary = rule.schedule().timestampOverride().orElse("@timestamp");
+      boolean fallback =
+          !primary.equals("@timestamp") && !rule.schedule().timestampOverrideFallbackDisabled();
+      return Timeline.Stamper.of(primary, fallback, schema);
     }
 
     private static EventPredicate selectable(EventPredicate condition, Exceptions exceptions) {

@@ -34,33 +34,90 @@ public final class Timeline {
   }
 
   /**
-   * Indexes {@code events} on {@code primaryField}, falling back to {@code @timestamp} when {@code
-   * fallback} is set.
+   * Where one rule's events go on its timeline: its primary timestamp and, with a fallback, its
+   * {@code @timestamp}. Stamping reads the event, so a hunt stamps each event as it selects it,
+   * while the event is fresh in the cache, rather than when the rule runs. Immutable.
    */
-  public static Timeline of(
-      List<Event> events, String primaryField, boolean fallback, Schema schema) {
-    FieldMapping primary = dateMapping(primaryField, schema);
-    FieldMapping secondary = dateMapping("@timestamp", schema);
-    List<Timed> withPrimary = new ArrayList<>();
-    List<Timed> fallbackOnly = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      Event event = events.get(i);
-      Optional<Instant> primaryTime = firstDate(event, primary, schema);
-      Optional<Instant> secondaryTime =
-          fallback ? firstDate(event, secondary, schema) : Optional.empty();
+  public static final class Stamper {
+    private final FieldMapping primary;
+    private final String primaryPath;
+    private final boolean primaryIsTimestamp;
+    private final boolean fallback;
+    private final FieldMapping timestamp;
+    private final String timestampPath;
+
+    private Stamper(FieldMapping primary, boolean fallback, FieldMapping timestamp, Schema schema) {
+      this.primary = primary;
+      this.primaryPath = schema.sourcePath(primary.path());
+      this.fallback = fallback;
+      this.timestamp = timestamp;
+      this.timestampPath = schema.sourcePath(timestamp.path());
+      this.primaryIsTimestamp = primary.equals(timestamp);
+    }
+
+    /** Stamps on {@code primaryField}, then {@code @timestamp} when {@code fallback} is set. */
+    public static Stamper of(String primaryField, boolean fallback, Schema schema) {
+      return new Stamper(
+          dateMapping(primaryField, schema), fallback, dateMapping("@timestamp", schema), schema);
+    }
+
+    /**
+     * The event's first {@code @timestamp} date: the same for every rule's stamper over one schema,
+     * so worked out once per event and passed to {@link #stamp}.
+     */
+    public Optional<Instant> timestamp(Event event) {
+      return firstDate(event, timestamp, timestampPath);
+    }
+
+    /**
+     * Where {@code event} goes, given its {@link #timestamp}: null when it has no timestamp the
+     * rule searches on, and then it is on no timeline.
+     */
+    public Stamp stamp(Event event, Optional<Instant> timestamp) {
+      Optional<Instant> primaryTime =
+          primaryIsTimestamp ? timestamp : firstDate(event, primary, primaryPath);
+      Optional<Instant> secondaryTime = fallback ? timestamp : Optional.empty();
       if (primaryTime.isPresent()) {
-        withPrimary.add(new Timed(event, primaryTime.get(), secondaryTime, i));
-      } else if (secondaryTime.isPresent()) {
-        fallbackOnly.add(new Timed(event, secondaryTime.get(), secondaryTime, i));
+        return new Stamp(primaryTime.get(), secondaryTime, false);
+      }
+      if (secondaryTime.isPresent()) {
+        return new Stamp(secondaryTime.get(), secondaryTime, true);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * An event's place on a timeline: {@code time}, its {@code @timestamp} when the rule falls back
+   * to it, and whether only the fallback gave a time.
+   */
+  public record Stamp(Instant time, Optional<Instant> secondary, boolean fallbackOnly) {}
+
+  /** Collects stamped events in input order; not thread-safe. */
+  public static final class Builder {
+    private final List<Timed> withPrimary = new ArrayList<>();
+    private final List<Timed> fallbackOnly = new ArrayList<>();
+    private int order;
+
+    /** Adds the next event in input order, with its stamp (null: not on the timeline). */
+    public void add(Event event, Stamp stamp) {
+      int position = order++;
+      if (stamp != null) {
+        Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position);
+        (stamp.fallbackOnly() ? fallbackOnly : withPrimary).add(timed);
       }
     }
-    Comparator<Timed> order =
-        Comparator.comparing(Timed::time)
-            .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
-            .thenComparingInt(Timed::order);
-    withPrimary.sort(order);
-    fallbackOnly.sort(order);
-    return new Timeline(List.copyOf(withPrimary), List.copyOf(fallbackOnly));
+
+    /** The timeline of what was added. */
+    public Timeline build() {
+      Comparator<Timed> order =
+          Comparator.comparing(Timed::time)
+              .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
+              .thenComparingInt(Timed::order);
+      withPrimary.sort(order);
+      fallbackOnly.sort(order);
+      return new Timeline(List.copyOf(withPrimary), List.copyOf(fallbackOnly));
+    }
   }
 
   /** The events in {@code [from, to]} (both inclusive), in search order. */
@@ -122,8 +179,8 @@ public final class Timeline {
         .orElse(FieldMapping.of(field, FieldType.DATE));
   }
 
-  private static Optional<Instant> firstDate(Event event, FieldMapping mapping, Schema schema) {
-    for (Object value : event.values(schema.sourcePath(mapping.path()))) {
+  private static Optional<Instant> firstDate(Event event, FieldMapping mapping, String sourcePath) {
+    for (Object value : event.values(sourcePath)) {
       Object date = Coercion.coerceOrNull(value, mapping);
       if (date instanceof Instant instant) {
         return Optional.of(instant);

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -90,7 +91,7 @@ class RoutingDifferentialTest {
   private List<List<Long>> selected(List<CompiledRule> compiled, byte[] ndjson, boolean fast) {
     List<Selection> selections = new ArrayList<>();
     for (CompiledRule rule : compiled) {
-      selections.add(Selection.of(rule));
+      selections.add(Selection.of(rule, schema));
     }
     try (EventReader reader =
         EventReader.open(
@@ -106,7 +107,10 @@ class RoutingDifferentialTest {
     }
     List<List<Long>> lines = new ArrayList<>();
     for (Selection selection : selections) {
-      lines.add(selection.selected.stream().map(event -> event.origin().line()).toList());
+      lines.add(
+          selection.timeline.build().window(Instant.MIN, Instant.MAX).stream()
+              .map(timed -> timed.event().origin().line())
+              .toList());
     }
     return lines;
   }
