@@ -48,10 +48,13 @@ final class EqlExecutor implements RuleExecutor {
   @Override
   public List<AlertWrite> execute(Execution execution) {
     List<Event> events = new ArrayList<>();
-    Map<Event, Timeline.Timed> times = new IdentityHashMap<>();
+    // only suppression needs an event's times back; the map hashes every event of the window
+    Map<Event, Timeline.Timed> times = suppression.isPresent() ? new IdentityHashMap<>() : Map.of();
     for (Timeline.Timed timed : run.window(eligible, execution)) {
       events.add(timed.event());
-      times.put(timed.event(), timed);
+      if (suppression.isPresent()) {
+        times.put(timed.event(), timed);
+      }
     }
     int size = run.rule.schedule().maxSignals();
     List<EqlResult> results = query.execute(events, size);
