@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vigil hunt} streams its input: half a gigabyte of events goes through a CLI whose heap is
  * 64 MB, reading standard input, and the rule's alerts still come out. Holding the events (rather
- * than only those the rule selects) would fail with OutOfMemoryError.
+ * than only those the rule selects) would fail with OutOfMemoryError; a rule that selects every
+ * event does, and the hunt says so in one line.
  */
 class HuntStreamsTest {
   private static final int EVENTS = 500_000;
@@ -25,55 +27,15 @@ class HuntStreamsTest {
 
   @Test
   void aLargeInputRunsInASmallHeap() throws IOException, InterruptedException {
-    Path rules = Files.createDirectories(dir.resolve("rules"));
-    Files.writeString(
-        rules.resolve("dpkg.toml"),
-        "[rule]\nauthor = [\"t\"]\ndescription = \"d\"\nname = \"dpkg ran\"\nrisk_score = 21\n"
-            + "rule_id = \"dpkg-ran\"\nseverity = \"low\"\ntype = \"query\"\n"
-            + "language = \"kuery\"\nindex = [\"logs-*\"]\nquery = 'process.name:dpkg'\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx64m",
-                    "-XX:+UseSerialGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    VigilCommand.class.getName(),
-                    "hunt",
-                    "--rules",
-                    rules.toString(),
-                    "--format",
-                    "ndjson",
-                    "-"))
-            .redirectOutput(dir.resolve("alerts.ndjson").toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile())
-            .start();
-    try (OutputStream stdin = process.getOutputStream()) {
-      byte[] padding = "x".repeat(800).getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < EVENTS; i++) {
-        String name = i % DPKG_EVERY == 0 ? "dpkg" : "bash";
-        String head =
-            "{\"@timestamp\":\"2026-11-23T10:"
+    Process process = hunt("process.name:dpkg", "-Xmx64m");
+    feed(
+        process,
+        i ->
+            "2026-11-23T10:"
                 + String.format("%02d:%02d", (i / 1000) % 60, (i / 17) % 60)
-                + ".123456Z\",\"data_stream\":{\"type\":\"logs\",\"dataset\":\"endpoint.events.process\","
-                + "\"namespace\":\"default\"},\"process\":{\"pid\":"
-                + i
-                + ",\"name\":\""
-                + name
-                + "\",\"args\":[\"";
-        stdin.write(head.getBytes(StandardCharsets.UTF_8));
-        stdin.write(padding);
-        stdin.write("\"]}}\n".getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String err = Files.readString(dir.resolve("stderr.txt"));
-    assertThat(finished).as("finished in time").isTrue();
+                + ".123456Z",
+        i -> i % DPKG_EVERY == 0 ? "dpkg" : "bash");
+    String err = finish(process);
     assertThat(process.exitValue()).as(err).isZero();
     assertThat(err).contains("read " + EVENTS + " events");
     assertThat(Files.readAllLines(dir.resolve("alerts.ndjson"))).hasSize(EVENTS / DPKG_EVERY);
@@ -81,59 +43,82 @@ class HuntStreamsTest {
 
   @Test
   void runningOutOfMemoryIsToldInOneLine() throws IOException, InterruptedException {
-    Path rules = Files.createDirectories(dir.resolve("every"));
-    Files.writeString(
-        rules.resolve("every.toml"),
-        "[rule]\nauthor = [\"t\"]\ndescription = \"d\"\nname = \"every event\"\nrisk_score = 21\n"
-            + "rule_id = \"every-event\"\nseverity = \"low\"\ntype = \"query\"\n"
-            + "language = \"kuery\"\nindex = [\"logs-*\"]\nquery = 'process.name:*'\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx32m",
-                    "-XX:+UseSerialGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    VigilCommand.class.getName(),
-                    "hunt",
-                    "--rules",
-                    rules.toString(),
-                    "--format",
-                    "ndjson",
-                    "-"))
-            .redirectOutput(dir.resolve("alerts.ndjson").toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile())
-            .start();
-    try (OutputStream stdin = process.getOutputStream()) {
-      byte[] padding = "x".repeat(800).getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < EVENTS; i++) {
-        String head =
-            "{\"@timestamp\":\"2026-11-23T10:00:00."
-                + String.format("%06d", i)
-                + "Z\",\"data_stream\":{\"type\":\"logs\",\"dataset\":\"endpoint.events.process\","
-                + "\"namespace\":\"default\"},\"process\":{\"pid\":"
-                + i
-                + ",\"name\":\"bash\",\"args\":[\"";
-        stdin.write(head.getBytes(StandardCharsets.UTF_8));
-        stdin.write(padding);
-        stdin.write("\"]}}\n".getBytes(StandardCharsets.UTF_8));
-      }
+    Process process = hunt("process.name:*", "-Xmx32m");
+    try {
+      feed(process, i -> "2026-11-23T10:00:00." + String.format("%06d", i) + "Z", i -> "bash");
     } catch (IOException e) {
       // the hunt stopped reading: it ran out of memory, as this test wants
     }
-    boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String err = Files.readString(dir.resolve("stderr.txt"));
-    assertThat(finished).as("finished in time").isTrue();
+    String err = finish(process);
     assertThat(process.exitValue()).as(err).isEqualTo(ExitCodes.USAGE);
     assertThat(err)
         .startsWith("vigil: out of memory after reading ")
         .contains("VIGIL_JAVA_OPTS=-Xmx4g")
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
+  }
+
+  /** A hunt of one query rule over standard input, in a JVM of its own with {@code heap}. */
+  private Process hunt(String query, String heap) throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("rule.toml"),
+        "[rule]\nauthor = [\"t\"]\ndescription = \"d\"\nname = \"the rule\"\nrisk_score = 21\n"
+            + "rule_id = \"the-rule\"\nseverity = \"low\"\ntype = \"query\"\n"
+            + "language = \"kuery\"\nindex = [\"logs-*\"]\nquery = '"
+            + query
+            + "'\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            List.of(
+                java,
+                heap,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                VigilCommand.class.getName(),
+                "hunt",
+                "--rules",
+                rules.toString(),
+                "--format",
+                "ndjson",
+                "-"))
+        .redirectOutput(dir.resolve("alerts.ndjson").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+  }
+
+  /** Writes {@link #EVENTS} process events of ~1 KB, each with its timestamp and process name. */
+  private static void feed(
+      Process process, IntFunction<String> timestamp, IntFunction<String> processName)
+      throws IOException {
+    try (OutputStream stdin = process.getOutputStream()) {
+      byte[] padding = "x".repeat(800).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < EVENTS; i++) {
+        String head =
+            "{\"@timestamp\":\""
+                + timestamp.apply(i)
+                + "\",\"data_stream\":{\"type\":\"logs\",\"dataset\":\"endpoint.events.process\","
+                + "\"namespace\":\"default\"},\"process\":{\"pid\":"
+                + i
+                + ",\"name\":\""
+                + processName.apply(i)
+                + "\",\"args\":[\"";
+        stdin.write(head.getBytes(StandardCharsets.UTF_8));
+        stdin.write(padding);
+        stdin.write("\"]}}\n".getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /** Waits for the hunt (at most three minutes) and returns its standard error. */
+  private String finish(Process process) throws IOException, InterruptedException {
+    boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String err = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(finished).as("finished in time: " + err).isTrue();
+    return err;
   }
 }
