@@ -79,6 +79,10 @@ public final class Values {
     if (a == null || b == null) {
       return null;
     }
+    if (a instanceof String left && b instanceof String right) {
+      // the order compareStrings gives is 0 exactly for equal strings; equals is an intrinsic
+      return left.equals(right);
+    }
     Integer order = compare(a, b);
     return order != null && order == 0;
   }
