@@ -47,7 +47,7 @@ public final class Coercion {
       case SCALED_FLOAT -> scaled(floating(source), mapping.scalingFactor().orElse(1.0));
       case DATE -> date(source, true);
       case DATE_NANOS -> date(source, false);
-      case IP -> source instanceof String text ? IpAddress.parse(text).orElse(null) : null;
+      case IP -> source instanceof String text ? ip(text) : null;
       case BOOLEAN -> bool(source);
       case BINARY, GEO_POINT, FLATTENED, OBJECT, NESTED, ALIAS, UNSUPPORTED -> null;
     };
@@ -61,6 +61,30 @@ public final class Coercion {
     }
     return mapping.lowercases() ? CaseFolding.lower(value) : value;
   }
+
+  /**
+   * The address a string indexes as, or null. Parsed once per string object and thread: the event
+   * reader shares short values across events, and every rule testing {@code destination.ip} would
+   * otherwise parse the same text again. A small table replaced on collision; addresses are
+   * immutable, so one may serve any number of events.
+   */
+  private static IpAddress ip(String text) {
+    Object[] cache = IP_CACHE.get();
+    int slot = (text.hashCode() & (IP_CACHE_SIZE - 1)) << 1;
+    if (cache[slot] == text) {
+      return (IpAddress) cache[slot + 1];
+    }
+    IpAddress address = IpAddress.parse(text).orElse(null);
+    cache[slot] = text;
+    cache[slot + 1] = address;
+    return address;
+  }
+
+  private static final int IP_CACHE_SIZE = 1024;
+
+  // Per thread, slot s holding a string at 2s and its address (or null) at 2s + 1.
+  private static final ThreadLocal<Object[]> IP_CACHE =
+      ThreadLocal.withInitial(() -> new Object[IP_CACHE_SIZE * 2]);
 
   private static String text(Object source) {
     if (source instanceof String text) {
