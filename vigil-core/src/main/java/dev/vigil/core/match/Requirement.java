@@ -6,6 +6,7 @@ import dev.vigil.core.event.Event;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.value.CaseFolding;
+import dev.vigil.core.value.Coercion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -95,13 +96,8 @@ public final class Requirement {
    * index them), case-folded; null for values no keyword field indexes (objects).
    */
   public static String key(Object value) {
-    if (value instanceof String text) {
-      return CaseFolding.lower(text);
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return CaseFolding.lower(value.toString());
-    }
-    return null;
+    String text = Coercion.keywordText(value);
+    return text == null ? null : CaseFolding.lower(text);
   }
 
   /**

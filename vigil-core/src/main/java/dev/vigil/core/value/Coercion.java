@@ -35,7 +35,7 @@ public final class Coercion {
   public static Object coerceOrNull(Object source, FieldMapping mapping) {
     return switch (mapping.type()) {
       case KEYWORD, WILDCARD, CONSTANT_KEYWORD, VERSION -> keyword(source, mapping);
-      case TEXT, MATCH_ONLY_TEXT -> source instanceof Boolean ? null : text(source);
+      case TEXT, MATCH_ONLY_TEXT -> source instanceof Boolean ? null : keywordText(source);
       case LONG -> integral(source, Long.MIN_VALUE, Long.MAX_VALUE);
       case INTEGER -> integral(source, Integer.MIN_VALUE, Integer.MAX_VALUE);
       case SHORT -> integral(source, Short.MIN_VALUE, Short.MAX_VALUE);
@@ -55,7 +55,7 @@ public final class Coercion {
 
   /** A keyword-family value: numbers and booleans as their text; normalizer; ignore_above. */
   private static String keyword(Object source, FieldMapping mapping) {
-    String value = text(source);
+    String value = keywordText(source);
     if (value == null || value.length() > mapping.ignoreAbove()) {
       return null;
     }
@@ -86,14 +86,30 @@ public final class Coercion {
   private static final ThreadLocal<Object[]> IP_CACHE =
       ThreadLocal.withInitial(() -> new Object[IP_CACHE_SIZE * 2]);
 
-  private static String text(Object source) {
+  /**
+   * The text a keyword field indexes for a source value: a string as it is, a number or boolean as
+   * its JSON text; null for anything else (objects).
+   */
+  public static String keywordText(Object source) {
     if (source instanceof String text) {
       return text;
+    }
+    if (source instanceof Long number && number >= 0 && number < SMALL_NUMBERS.length) {
+      // ids such as user.id 0 or 1000 are JSON numbers in most events: no new string per read
+      return SMALL_NUMBERS[number.intValue()];
     }
     if (source instanceof Number || source instanceof Boolean) {
       return source.toString();
     }
     return null;
+  }
+
+  private static final String[] SMALL_NUMBERS = new String[1024];
+
+  static {
+    for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+      SMALL_NUMBERS[i] = Integer.toString(i);
+    }
   }
 
   /**
