@@ -4,7 +4,6 @@ import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
 import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.FieldMapping;
-import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.compile.Exceptions;
@@ -44,6 +43,7 @@ final class Selector {
   private final List<Selection> selections;
   private final boolean routed;
   private final FieldMapping timestamp;
+  private final String timestampPath;
   // Which rules an index's events can reach, worked out once per distinct index: matching index
   // patterns per event per rule was the selection's largest cost (profiled over the Linux rules).
   // Within an index, the router narrows the rules to those the event's values can satisfy.
@@ -62,11 +62,8 @@ final class Selector {
   Selector(List<Selection> selections, Schema schema, boolean routed) {
     this.selections = selections;
     this.routed = routed;
-    this.timestamp =
-        schema
-            .resolve("@timestamp")
-            .filter(field -> field.type().isDate())
-            .orElse(FieldMapping.of("@timestamp", FieldType.DATE));
+    this.timestamp = Timeline.timestampMapping(schema);
+    this.timestampPath = schema.sourcePath(timestamp.path());
   }
 
   /** The earliest {@code @timestamp} seen, if any. */
@@ -127,8 +124,11 @@ final class Selector {
     Router.Scratch routing = new Router.Scratch();
     for (int e = 0; e < batch.size(); e++) {
       Event event = batch.get(e);
-      for (Object value : event.values("@timestamp")) {
-        if (Coercion.coerceOrNull(value, timestamp) instanceof Instant time) {
+      Instant stamp = null;
+      List<Object> values = event.values(timestampPath);
+      for (int v = 0; v < values.size(); v++) {
+        if (Coercion.coerceOrNull(values.get(v), timestamp) instanceof Instant time) {
+          stamp = stamp == null ? time : stamp;
           first = first == null || time.isBefore(first) ? time : first;
           last = last == null || time.isAfter(last) ? time : last;
         }
@@ -147,9 +147,9 @@ final class Selector {
       }
       selectedBy[e] = selected == 0 ? NONE : java.util.Arrays.copyOf(scratch, selected);
       if (selected > 0) {
-        // Stamped now, while the event is in this core's cache; every stamper over the schema
-        // reads the same @timestamp, so it is read once.
-        Optional<Instant> timestamp = selections.get(scratch[0]).stamper.timestamp(event);
+        // Stamped now, while the event is in this core's cache, with the @timestamp read above
+        // (the first date there, as Timeline.timestampMapping reads it).
+        Optional<Instant> timestamp = Optional.ofNullable(stamp);
         stamps[e] = new Timeline.Stamp[selected];
         for (int k = 0; k < selected; k++) {
           stamps[e][k] = selections.get(scratch[k]).stamper.stamp(event, timestamp);

@@ -58,20 +58,14 @@ public final class Timeline {
     /** Stamps on {@code primaryField}, then {@code @timestamp} when {@code fallback} is set. */
     public static Stamper of(String primaryField, boolean fallback, Schema schema) {
       return new Stamper(
-          dateMapping(primaryField, schema), fallback, dateMapping("@timestamp", schema), schema);
+          dateMapping(primaryField, schema), fallback, timestampMapping(schema), schema);
     }
 
     /**
-     * The event's first {@code @timestamp} date: the same for every rule's stamper over one schema,
-     * so worked out once per event and passed to {@link #stamp}.
-     */
-    public Optional<Instant> timestamp(Event event) {
-      return firstDate(event, timestamp, timestampPath);
-    }
-
-    /**
-     * Where {@code event} goes, given its {@link #timestamp}: null when it has no timestamp the
-     * rule searches on, and then it is on no timeline.
+     * Where {@code event} goes, given its {@code timestamp}: the first value at {@code @timestamp}
+     * that {@link #timestampMapping} reads as a date, the same for every rule, so read once per
+     * event by the caller. Null when the event has no timestamp the rule searches on, and then it
+     * is on no timeline.
      */
     public Stamp stamp(Event event, Optional<Instant> timestamp) {
       Optional<Instant> primaryTime =
@@ -169,6 +163,14 @@ public final class Timeline {
       }
     }
     return low;
+  }
+
+  /**
+   * How {@code @timestamp} is read, at the source path the schema gives it: its mapping when it is
+   * a date, else as a plain date field.
+   */
+  public static FieldMapping timestampMapping(Schema schema) {
+    return dateMapping("@timestamp", schema);
   }
 
   /** The field's mapping when it is a date; otherwise read it as a plain date field. */
