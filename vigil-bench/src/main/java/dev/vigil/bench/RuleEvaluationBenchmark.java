@@ -2,12 +2,7 @@ package dev.vigil.bench;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
-import dev.vigil.core.schema.DefaultSchema;
-import dev.vigil.core.schema.Schema;
-import dev.vigil.engine.compile.RuleCompiler;
 import dev.vigil.engine.hunt.CompiledRule;
-import dev.vigil.rules.load.RuleLoader;
-import dev.vigil.rules.model.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,37 +62,15 @@ public class RuleEvaluationBenchmark {
   /** The per-event tests of every runnable rule in {@code directory}, or none without one. */
   static List<EventPredicate> compileConditions(Optional<Path> directory) {
     List<EventPredicate> conditions = new ArrayList<>();
-    if (directory.isEmpty()) {
-      System.err.println(
-          "RuleEvaluationBenchmark: no rule directory (set -D"
-              + Workloads.RULES_PROPERTY
-              + "); measuring no rules");
-      return conditions;
-    }
-    RuleLoader.Result loaded = RuleLoader.load(List.of(directory.get()));
-    Schema schema = DefaultSchema.get();
-    int unsupported = 0;
-    int failed = 0;
-    for (Rule rule : loaded.rules()) {
-      CompiledRule compiled;
-      try {
-        compiled = RuleCompiler.compile(rule, schema, loaded.exceptionItems(), warning -> {});
-      } catch (RuntimeException e) {
-        failed++;
-        continue;
-      }
+    for (CompiledRule compiled : Workloads.compiledRules(directory, "RuleEvaluationBenchmark")) {
       if (compiled instanceof CompiledRule.Searchable searchable) {
         conditions.add(searchable.condition());
       } else if (compiled instanceof CompiledRule.Eql eql) {
         conditions.add(eql.filters().and(eql.query().eventFilter()));
-      } else {
-        unsupported++;
       }
     }
     System.err.printf(
-        "RuleEvaluationBenchmark: %d rules loaded from %s, %d evaluated, %d unsupported, %d failed"
-            + " to compile%n",
-        loaded.rules().size(), directory.get(), conditions.size(), unsupported, failed);
+        "RuleEvaluationBenchmark: %d evaluated, the others unsupported%n", conditions.size());
     return conditions;
   }
 

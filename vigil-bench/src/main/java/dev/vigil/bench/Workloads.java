@@ -3,8 +3,14 @@ package dev.vigil.bench;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
+import dev.vigil.core.schema.DefaultSchema;
+import dev.vigil.core.schema.Schema;
+import dev.vigil.engine.compile.RuleCompiler;
+import dev.vigil.engine.hunt.CompiledRule;
 import dev.vigil.generator.EventGenerator;
 import dev.vigil.generator.GeneratorOptions;
+import dev.vigil.rules.load.RuleLoader;
+import dev.vigil.rules.model.Rule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,6 +69,34 @@ public final class Workloads {
       }
     }
     return events;
+  }
+
+  /**
+   * The rules of {@code directory} (the {@link #rules() rule directory}, as benchmarks pass it),
+   * compiled against the default schema as a hunt compiles them; none without a directory. Says on
+   * stderr, for {@code benchmark}, how many were loaded and compiled (a rule that does not compile
+   * is left out, as a hunt leaves it).
+   */
+  public static List<CompiledRule> compiledRules(Optional<Path> directory, String benchmark) {
+    if (directory.isEmpty()) {
+      System.err.println(
+          benchmark + ": no rule directory (set -D" + RULES_PROPERTY + "); measuring no rules");
+      return List.of();
+    }
+    RuleLoader.Result loaded = RuleLoader.load(List.of(directory.get()));
+    Schema schema = DefaultSchema.get();
+    List<CompiledRule> compiled = new ArrayList<>();
+    for (Rule rule : loaded.rules()) {
+      try {
+        compiled.add(RuleCompiler.compile(rule, schema, loaded.exceptionItems(), warning -> {}));
+      } catch (RuntimeException e) {
+        // reported by vigil validate and vigil hunt; the benchmark runs the rules that compile
+      }
+    }
+    System.err.printf(
+        "%s: %d rules loaded from %s, %d compiled%n",
+        benchmark, loaded.rules().size(), directory.get(), compiled.size());
+    return compiled;
   }
 
   /** The rule directory to benchmark, or empty when it is absent (benchmarks then say so). */

@@ -4,11 +4,7 @@ import dev.vigil.bench.Workloads;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.schema.DefaultSchema;
 import dev.vigil.core.schema.Schema;
-import dev.vigil.core.source.QueryException;
-import dev.vigil.engine.compile.RuleCompiler;
 import dev.vigil.engine.hunt.Selector.Selection;
-import dev.vigil.rules.load.RuleLoader;
-import dev.vigil.rules.model.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,23 +58,7 @@ public class SelectionBenchmark {
   @Setup
   public void compile() {
     events = Workloads.decode(Workloads.linuxNdjson(EVENTS, 0.01));
-    rules = new ArrayList<>();
-    if (Workloads.rules().isEmpty()) {
-      System.err.println(
-          "SelectionBenchmark: no rule directory (set -D"
-              + Workloads.RULES_PROPERTY
-              + "); measuring no rules");
-      return;
-    }
-    RuleLoader.Result loaded = RuleLoader.load(List.of(Workloads.rules().get()));
-    for (Rule rule : loaded.rules()) {
-      try {
-        rules.add(RuleCompiler.compile(rule, schema, loaded.exceptionItems(), warning -> {}));
-      } catch (QueryException e) {
-        // reported by vigil validate; the benchmark runs the rules that compile
-      }
-    }
-    System.err.printf("SelectionBenchmark: %d rules compiled%n", rules.size());
+    rules = Workloads.compiledRules(Workloads.rules(), "SelectionBenchmark");
   }
 
   /** Fresh selections for each pass, as each hunt starts with none. */
