@@ -3,9 +3,11 @@
 # fixed seed (or reuses them), then times `./vigil hunt` over them with no rules, with the Linux
 # prebuilt rules and with the whole corpus (rules/ except _deprecated, + rules_building_block); prints events/s, the
 # ratio to the no-rule run and peak memory. Installs nothing; says what is missing.
+# The runs linux-load and corpus-load hunt over an empty input: what loading and compiling the rules
+# costs before the first event, part of every run's time whatever the input's size.
 #
 # Usage: bench/hunt-bench.sh [--count N] [--rules DIR] [--corpus "DIR DIR..."] [--workdir DIR]
-#                            [--runs no-rules,linux,corpus]
+#                            [--runs no-rules,linux,corpus,linux-load,corpus-load]
 # Environment: VIGIL_BENCH_COUNT, VIGIL_BENCH_RULES, VIGIL_BENCH_CORPUS, VIGIL_BENCH_WORKDIR,
 #              VIGIL_JAVA_OPTS (passed to the JVM by ./vigil, e.g. -Xmx4g).
 set -euo pipefail
@@ -18,10 +20,10 @@ rules="${VIGIL_BENCH_RULES:-$shared/rules/linux}"
 default_corpus="$(find "$shared/rules" -mindepth 1 -maxdepth 1 -type d ! -name _deprecated 2>/dev/null | sort | tr '\n' ' ')$shared/rules_building_block"
 corpus="${VIGIL_BENCH_CORPUS:-$default_corpus}"
 workdir="${VIGIL_BENCH_WORKDIR:-${TMPDIR:-/tmp}/vigil-bench}"
-runs="no-rules,linux,corpus"
+runs="no-rules,linux,corpus,linux-load,corpus-load"
 seed=42
 
-usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -56,6 +58,8 @@ mkdir -p "$workdir"
 events="$workdir/linux-$count-seed$seed.ndjson"
 empty="$workdir/no-rules"
 mkdir -p "$empty"
+no_events="$workdir/no-events.ndjson"
+: > "$no_events"
 
 # Build the CLI (the launcher builds on first use) and the generator (in the benchmarks jar).
 echo "hunt-bench: building..." >&2
@@ -84,10 +88,10 @@ cpu_counters() {
   awk '/^cpu / {total = 0; for (i = 2; i <= NF; i++) total += $i; print total, $9}' /proc/stat 2>/dev/null || echo "0 0"
 }
 
-# time_run NAME RULE-DIRS...: runs the hunt once, sets seconds, cpu_seconds, steal_pct, rss_kb,
-# alerts, status
+# time_run NAME EVENTS RULE-DIRS...: runs the hunt over EVENTS once, sets seconds, cpu_seconds,
+# steal_pct, rss_kb, alerts, status
 time_run() {
-  local name="$1"; shift
+  local name="$1" input="$2"; shift 2
   local rule_args=()
   for dir in "$@"; do rule_args+=(--rules "$dir"); done
   local out="$workdir/$name.alerts.ndjson" err="$workdir/$name.stderr" timing="$workdir/$name.time"
@@ -97,11 +101,11 @@ time_run() {
   cpu_seconds="-"
   if [ -n "$gnu_time" ]; then
     status=0
-    "$gnu_time" -v -o "$timing" "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$events" 2> "$err" || status=$?
+    "$gnu_time" -v -o "$timing" "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$input" 2> "$err" || status=$?
     rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")
     cpu_seconds=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$timing")
   else
-    "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$events" 2> "$err" &
+    "${vigil[@]}" hunt "${rule_args[@]}" --format ndjson --output "$out" "$input" 2> "$err" &
     local pid=$! peak=0 rss
     while kill -0 "$pid" 2>/dev/null; do
       for child in $pid $(pgrep -P "$pid" || true); do
@@ -136,23 +140,27 @@ echo
 echo "events: $count generated Linux events, seed $seed, $(awk "BEGIN {printf \"%.0f\", $bytes / $count}") bytes/event, $events"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '\n%-10s %10s %12s %8s %12s %8s %8s %8s\n' run seconds events/s ratio peak-RSS-MB alerts cpu-s steal%
+printf '\n%-12s %10s %12s %8s %12s %8s %8s %8s\n' run seconds events/s ratio peak-RSS-MB alerts cpu-s steal%
 baseline=""
 IFS=',' read -r -a selected <<< "$runs"
 for run in "${selected[@]}"; do
   case "$run" in
-    no-rules) time_run no-rules "$empty" ;;
-    linux) time_run linux "$rules" ;;
+    no-rules) time_run no-rules "$events" "$empty" ;;
+    linux) time_run linux "$events" "$rules" ;;
     corpus) # shellcheck disable=SC2086
-      time_run corpus $corpus ;;
+      time_run corpus "$events" $corpus ;;
+    linux-load) time_run linux-load "$no_events" "$rules" ;;
+    corpus-load) # shellcheck disable=SC2086
+      time_run corpus-load "$no_events" $corpus ;;
     *) echo "hunt-bench: unknown run [$run]" >&2; exit 2 ;;
   esac
   [ -z "$baseline" ] && [ "$run" = no-rules ] && baseline="$seconds"
   ratio="-"
   [ -n "$baseline" ] && ratio=$(awk "BEGIN {printf \"%.2f\", $seconds / $baseline}")
-  printf '%-10s %10.2f %12.0f %8s %12.0f %8s %8s %8s\n' "$run" "$seconds" \
-    "$(awk "BEGIN {print $count / $seconds}")" "$ratio" "$(awk "BEGIN {print $rss_kb / 1024}")" "$alerts" \
-    "$cpu_seconds" "$steal_pct"
+  rate="-"
+  case "$run" in *-load) ;; *) rate=$(awk "BEGIN {printf \"%.0f\", $count / $seconds}") ;; esac
+  printf '%-12s %10.2f %12s %8s %12.0f %8s %8s %8s\n' "$run" "$seconds" "$rate" "$ratio" \
+    "$(awk "BEGIN {print $rss_kb / 1024}")" "$alerts" "$cpu_seconds" "$steal_pct"
 done
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine skew the times)"
