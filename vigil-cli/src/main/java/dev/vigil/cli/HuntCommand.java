@@ -102,13 +102,21 @@ final class HuntCommand implements Callable<Integer> {
       description = "Write the alerts to FILE instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--profile",
+      description =
+          "After the summary, list the rules that took longest: events tested and selected, time"
+              + " in their selection, executions run and their time. Timing every test makes the"
+              + " hunt a little slower.")
+  boolean profile;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Schema schema = schemaOption.schema();
     HuntSettings settings =
-        new HuntSettings(
-            time("--since", since), time("--until", until), HuntSettings.DEFAULT_SPACE);
+        new HuntSettings(time("--since", since), time("--until", until), HuntSettings.DEFAULT_SPACE)
+            .withProfile(profile);
 
     RuleLoader.Result loaded = RuleLoader.load(rules);
     int ruleErrors = loaded.problems().size();
@@ -189,6 +197,9 @@ final class HuntCommand implements Callable<Integer> {
       }
     }
     printSummary(result, compiled.size(), eventCount, ruleErrors, err);
+    if (profile) {
+      ProfileTable.print(result.costs(), err);
+    }
     if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
       return ExitCodes.USAGE;
     }

@@ -69,6 +69,45 @@ class HuntCommandTest {
   }
 
   @Test
+  void profileListsEveryRuleCostliestFirstWithTotals() {
+    CliRun run =
+        CliRun.of(
+            "hunt",
+            "--profile",
+            "--rules",
+            "../examples/rules",
+            "--format",
+            "ndjson",
+            "--output",
+            dir.resolve("alerts.ndjson").toString(),
+            "../examples/events");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String profile = run.err().substring(run.err().indexOf("vigil: profile:"));
+    List<String> lines = profile.lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("vigil: profile: the 6 costliest of 6 rules (elapsed ms, summed over threads)");
+    assertThat(lines.get(1)).contains("select ms", "tested", "selected", "exec ms", "runs", "rule");
+    List<String> rows = lines.subList(2, 8);
+    assertThat(rows)
+        .anySatisfy(row -> assertThat(row).endsWith("Debian Maintainer Script Run Outside dpkg"))
+        .anySatisfy(row -> assertThat(row).endsWith("SSH Password Spraying from a Single Source"));
+    List<Double> milliseconds = new ArrayList<>();
+    for (String row : rows) {
+      String[] columns = row.substring("vigil:".length()).trim().split(" +");
+      milliseconds.add(Double.parseDouble(columns[0]) + Double.parseDouble(columns[3]));
+      // routing sends a rule only events it may select
+      assertThat(Long.parseLong(columns[1])).isGreaterThanOrEqualTo(Long.parseLong(columns[2]));
+    }
+    // costliest first (rounded to 0.1 ms per column)
+    for (int i = 1; i < milliseconds.size(); i++) {
+      assertThat(milliseconds.get(i)).isLessThanOrEqualTo(milliseconds.get(i - 1) + 0.2);
+    }
+    String[] totals = lines.get(8).substring("vigil:".length()).trim().split(" +");
+    assertThat(lines.get(8)).endsWith("(all 6 rules)");
+    assertThat(Long.parseLong(totals[2])).isPositive();
+  }
+
+  @Test
   void badRulesAreReportedWithTheirPositionAndTheRestRuns() throws IOException {
     Path rules = Files.createDirectories(dir.resolve("rules"));
     Files.writeString(

@@ -69,7 +69,7 @@ public final class Hunt {
     for (CompiledRule compiled : rules) {
       selections.add(Selection.of(compiled, schema));
     }
-    Selector selector = new Selector(selections, schema);
+    Selector selector = new Selector(selections, schema, true, settings.profile());
     selector.select(events, settings.threads());
     Optional<Instant> earliest = settings.since().or(selector::earliest);
     Optional<Instant> latest = settings.until().or(selector::latest);
@@ -81,6 +81,7 @@ public final class Hunt {
       tasks.add(() -> execute(selection, schema, settings, identities, earliest, latest));
     }
     List<String> warnings = new ArrayList<>();
+    List<RuleCost> costs = new ArrayList<>();
     int executions = 0;
     Workers workers = new Workers("vigil-rule", settings.threads());
     try {
@@ -93,11 +94,22 @@ public final class Hunt {
         }
         warnings.addAll(outcome.warnings);
         executions += outcome.executions;
+        if (settings.profile()) {
+          Selection selection = selections.get(index);
+          costs.add(
+              new RuleCost(
+                  selection.rule.rule(),
+                  selection.tested,
+                  selection.selected,
+                  selection.testNanos,
+                  outcome.executionsRun,
+                  outcome.nanos));
+        }
       }
     } finally {
       workers.close();
     }
-    return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions);
+    return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions, costs);
   }
 
   /**
@@ -130,8 +142,16 @@ public final class Hunt {
     return fields;
   }
 
-  /** What one rule's executions wrote and warned, and how many executions it had. */
-  private record Outcome(List<AlertWrite> writes, List<String> warnings, int executions) {}
+  /**
+   * What one rule's executions wrote and warned, how many executions it had, and how many of them
+   * ran (had events in their window) in how many nanoseconds (measured only when profiling).
+   */
+  private record Outcome(
+      List<AlertWrite> writes,
+      List<String> warnings,
+      int executions,
+      int executionsRun,
+      long nanos) {}
 
   /** Runs one rule's executions over the events it selected. */
   private static Outcome execute(
@@ -147,14 +167,17 @@ public final class Hunt {
     RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
     if (compiled instanceof CompiledRule.Unsupported unsupported) {
       run.warn("skipped: " + unsupported.reason());
-      return new Outcome(writes, warnings, 0);
+      return new Outcome(writes, warnings, 0, 0, 0);
     }
     Timeline timeline = selection.timeline.build();
     selection.timeline = null;
     Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
     if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
-      return new Outcome(writes, warnings, 0);
+      return new Outcome(writes, warnings, 0, 0, 0);
     }
+    // elapsed time, for the profile only: nothing the hunt decides depends on it
+    long start = settings.profile() ? System.nanoTime() : 0;
+    int ran = 0;
     Schedule schedule = compiled.rule().schedule();
     long interval = schedule.interval().toNanos();
     Instant first = earliest.get();
@@ -170,6 +193,7 @@ public final class Hunt {
       // state an executor keeps, so it is not run (a long, sparse input would otherwise cost one
       // execution per interval per rule).
       if (timeline.hasEventsIn(from, to)) {
+        ran++;
         for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
           writes.add(write);
         }
@@ -191,7 +215,8 @@ public final class Hunt {
           startedAt.plusNanos(Math.min(steps, Long.MAX_VALUE / interval) * interval);
       startedAt = following.isAfter(last) ? last : following;
     }
-    return new Outcome(writes, warnings, executions);
+    long nanos = settings.profile() ? System.nanoTime() - start : 0;
+    return new Outcome(writes, warnings, executions, ran, nanos);
   }
 
   private static void apply(AlertWrite write, Map<String, Alert> index) {

@@ -11,9 +11,15 @@ import java.util.Optional;
  * {@code until} (default: the latest event's {@code @timestamp}). Alerts are written to {@code
  * spaceId}'s alerts index, which enters their ids. Events are tested against the rules on {@code
  * threads} worker threads (0: on the caller's thread); the result does not depend on the count.
+ * With {@code profile}, the hunt also measures what each rule costs ({@link HuntResult#costs()}),
+ * which takes two clock readings per rule test.
  */
 public record HuntSettings(
-    Optional<Instant> since, Optional<Instant> until, String spaceId, int threads) {
+    Optional<Instant> since,
+    Optional<Instant> until,
+    String spaceId,
+    int threads,
+    boolean profile) {
 
   public static final String DEFAULT_SPACE = "default";
 
@@ -26,9 +32,20 @@ public record HuntSettings(
     }
   }
 
+  /** Settings without profiling. */
+  public HuntSettings(
+      Optional<Instant> since, Optional<Instant> until, String spaceId, int threads) {
+    this(since, until, spaceId, threads, false);
+  }
+
   /** Settings with one worker thread per processor, or none on a single processor. */
   public HuntSettings(Optional<Instant> since, Optional<Instant> until, String spaceId) {
     this(since, until, spaceId, defaultThreads());
+  }
+
+  /** These settings, profiling or not. */
+  public HuntSettings withProfile(boolean profile) {
+    return new HuntSettings(since, until, spaceId, threads, profile);
   }
 
   private static int defaultThreads() {

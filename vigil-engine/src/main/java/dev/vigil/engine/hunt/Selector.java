@@ -42,6 +42,7 @@ final class Selector {
 
   private final List<Selection> selections;
   private final boolean routed;
+  private final boolean profile;
   private final FieldMapping timestamp;
   private final String timestampPath;
   // Which rules an index's events can reach, worked out once per distinct index: matching index
@@ -51,17 +52,22 @@ final class Selector {
   private Instant earliest;
   private Instant latest;
 
-  Selector(List<Selection> selections, Schema schema) {
-    this(selections, schema, true);
-  }
-
   /**
    * With {@code routed} false every event is tested against every rule its index reaches: the
    * reference routing is tested against.
    */
   Selector(List<Selection> selections, Schema schema, boolean routed) {
+    this(selections, schema, routed, false);
+  }
+
+  /**
+   * With {@code profile}, each selection also counts the events tested and the time its predicate
+   * took.
+   */
+  Selector(List<Selection> selections, Schema schema, boolean routed, boolean profile) {
     this.selections = selections;
     this.routed = routed;
+    this.profile = profile;
     this.timestamp = Timeline.timestampMapping(schema);
     this.timestampPath = schema.sourcePath(timestamp.path());
   }
@@ -106,14 +112,17 @@ final class Selector {
 
   /**
    * One batch's events, the rules (by position) that selected each with the event's stamp for that
-   * rule's timeline, and the batch's time bounds.
+   * rule's timeline, the batch's time bounds, and when profiling, by rule, the events tested and
+   * the nanoseconds their tests took (else null).
    */
   private record Tested(
       List<Event> events,
       int[][] selectedBy,
       Timeline.Stamp[][] stamps,
       Instant earliest,
-      Instant latest) {}
+      Instant latest,
+      long[] tests,
+      long[] testNanos) {}
 
   private Tested test(List<Event> batch) {
     int[][] selectedBy = new int[batch.size()][];
@@ -122,6 +131,8 @@ final class Selector {
     Instant last = null;
     int[] scratch = new int[selections.size()];
     Router.Scratch routing = new Router.Scratch();
+    long[] tests = profile ? new long[selections.size()] : null;
+    long[] testNanos = profile ? new long[selections.size()] : null;
     for (int e = 0; e < batch.size(); e++) {
       Event event = batch.get(e);
       Instant stamp = null;
@@ -141,7 +152,17 @@ final class Selector {
       int selected = 0;
       for (int c = 0; c < candidates; c++) {
         int rule = route.rules[routing.candidates[c]];
-        if (selections.get(rule).predicate.test(event)) {
+        boolean selects;
+        if (profile) {
+          // elapsed time, for the profile only: nothing the hunt decides depends on it
+          long start = System.nanoTime();
+          selects = selections.get(rule).predicate.test(event);
+          testNanos[rule] += System.nanoTime() - start;
+          tests[rule]++;
+        } else {
+          selects = selections.get(rule).predicate.test(event);
+        }
+        if (selects) {
           scratch[selected++] = rule;
         }
       }
@@ -156,7 +177,7 @@ final class Selector {
         }
       }
     }
-    return new Tested(batch, selectedBy, stamps, first, last);
+    return new Tested(batch, selectedBy, stamps, first, last, tests, testNanos);
   }
 
   private static final int[] NONE = new int[0];
@@ -178,13 +199,21 @@ final class Selector {
           earliest == null || tested.earliest.isBefore(earliest) ? tested.earliest : earliest;
       latest = latest == null || tested.latest.isAfter(latest) ? tested.latest : latest;
     }
+    if (tested.tests != null) {
+      for (int rule = 0; rule < selections.size(); rule++) {
+        selections.get(rule).tested += tested.tests[rule];
+        selections.get(rule).testNanos += tested.testNanos[rule];
+      }
+    }
     for (int e = 0; e < tested.events.size(); e++) {
       int[] rules = tested.selectedBy[e];
       if (rules == null) {
         continue;
       }
       for (int k = 0; k < rules.length; k++) {
-        selections.get(rules[k]).timeline.add(tested.events.get(e), tested.stamps[e][k]);
+        Selection selection = selections.get(rules[k]);
+        selection.timeline.add(tested.events.get(e), tested.stamps[e][k]);
+        selection.selected++;
       }
     }
   }
@@ -201,6 +230,10 @@ final class Selector {
     final EventPredicate predicate;
     final Timeline.Stamper stamper;
     Timeline.Builder timeline = new Timeline.Builder();
+    // events selected; when profiling, events tested and the nanoseconds their tests took
+    long selected;
+    long tested;
+    long testNanos;
 
     private Selection(
         CompiledRule rule, IndexPatterns patterns, EventPredicate predicate, Schema schema) {
