@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * The view of {@code hunt --profile}: the rules that took longest, costliest first, then the totals
  * over every rule. A rule's time is its selection predicate's (over the events routing sent it)
- * plus its executions'; what no rule owns (reading, decoding, routing, the JIT) is left out.
+ * plus its executions'; what no rule owns (reading, decoding, routing, the JIT) is left out. The
+ * times are elapsed, so a collector pause or a method still running before the JIT compiled it is
+ * charged to the rule it interrupted: compare rules by their counts too, and across runs.
  */
 final class ProfileTable {
   /** How many rules the table lists. */
@@ -24,7 +26,8 @@ final class ProfileTable {
     costliest.sort(Comparator.comparingLong(RuleCost::totalNanos).reversed());
     int rows = Math.min(ROWS, costliest.size());
     err.printf(
-        "vigil: profile: the %d costliest of %d rules (elapsed ms, summed over threads)%n",
+        "vigil: profile: the %d costliest of %d rules (elapsed ms summed over threads, collector"
+            + " pauses included)%n",
         rows, costs.size());
     err.printf(
         "vigil: %10s %10s %10s %10s %6s  %s%n",

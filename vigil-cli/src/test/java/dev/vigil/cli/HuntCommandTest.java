@@ -85,7 +85,9 @@ class HuntCommandTest {
     String profile = run.err().substring(run.err().indexOf("vigil: profile:"));
     List<String> lines = profile.lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("vigil: profile: the 6 costliest of 6 rules (elapsed ms, summed over threads)");
+        .isEqualTo(
+            "vigil: profile: the 6 costliest of 6 rules (elapsed ms summed over threads,"
+                + " collector pauses included)");
     assertThat(lines.get(1)).contains("select ms", "tested", "selected", "exec ms", "runs", "rule");
     List<String> rows = lines.subList(2, 8);
     assertThat(rows)

@@ -4,7 +4,12 @@ import static dev.vigil.core.match.RandomStrings.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +51,71 @@ class LuceneRegexTest {
       assertThat(compile(regex).matches(value))
           .as("seed %d: regex [%s] on [%s]", SEED, regex, value)
           .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void onePatternAgreesWithJavaRegexOverManyValues() {
+    // one compiled pattern per round, matched against many values: later values run on the DFA
+    // states and transitions earlier values left behind
+    Random random = new Random(SEED);
+    String[] atoms = {"a", "b", ".", "[ab]", "[^a]", "(a|b)", "(ab)", "\\d", "A", "é"};
+    String[] quantifiers = {"", "*", "+", "?", "{1,2}", "{0,3}"};
+    for (int round = 0; round < 300; round++) {
+      String regex = randomPattern(random, atoms, quantifiers);
+      LuceneRegex compiled = compile(regex);
+      Pattern reference = Pattern.compile(regex, Pattern.DOTALL);
+      for (int value = 0; value < 50; value++) {
+        String text = random(random, 8, "abA1cé");
+        assertThat(compiled.matches(text))
+            .as("seed %d: regex [%s] on [%s]", SEED, regex, text)
+            .isEqualTo(reference.matcher(text).matches());
+      }
+    }
+  }
+
+  @Test
+  void patternsWhoseDfaOutgrowsItsRoomStillMatch() {
+    // the n-th character from the end is an a: 2^13 DFA states, more than the DFA keeps
+    String regex = "(a|b)*a(a|b){12}";
+    LuceneRegex compiled = compile(regex);
+    Pattern reference = Pattern.compile(regex);
+    Random random = new Random(SEED);
+    for (int value = 0; value < 2_000; value++) {
+      String text = random(random, 40, "ab");
+      assertThat(compiled.matches(text))
+          .as("seed %d: [%s]", SEED, text)
+          .isEqualTo(reference.matcher(text).matches());
+    }
+  }
+
+  @Test
+  void threadsSharingAPatternAgree() throws Exception {
+    LuceneRegex compiled = compile(".*[0-9]{1,3}\\.[0-9]{1,3}:[0-9]{1,5}.*");
+    Pattern reference = Pattern.compile(".*[0-9]{1,3}\\.[0-9]{1,3}:[0-9]{1,5}.*");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int task = 0; task < 8; task++) {
+        long seed = SEED + task;
+        results.add(
+            threads.submit(
+                () -> {
+                  Random random = new Random(seed);
+                  for (int value = 0; value < 5_000; value++) {
+                    String text = random(random, 16, "12.:a ");
+                    if (compiled.matches(text) != reference.matcher(text).matches()) {
+                      return "seed " + seed + ": [" + text + "]";
+                    }
+                  }
+                  return "";
+                }));
+      }
+      for (Future<String> result : results) {
+        assertThat(result.get()).isEmpty();
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 
