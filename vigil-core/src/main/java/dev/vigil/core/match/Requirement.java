@@ -28,7 +28,10 @@ import java.util.TreeMap;
  *
  * <p>A key is a value's keyword text, case-folded ({@link CaseFolding#lower}); folding makes one
  * key serve case-sensitive and case-insensitive comparisons alike, since the exact predicate still
- * runs on every routed event. Immutable.
+ * runs on every routed event. A clause's keys may also hold {@linkplain #isFragment fragments}: a
+ * value whose key contains the fragment meets the clause (a wildcard pattern's literal part, {@code
+ * "kubeconfig"} of {@code "*--kubeconfig=*"}). Folding keeps containment, since it maps each code
+ * point on its own. Immutable.
  */
 public final class Requirement {
   /**
@@ -39,6 +42,15 @@ public final class Requirement {
   static final int MAX_ALTERNATIVES = 16;
 
   private static final Requirement NONE = new Requirement(List.of(Map.of()));
+
+  /**
+   * Marks a key as a fragment. Should an exact key ever begin with it, reading that key as a
+   * fragment still holds for every value equal to it, so the requirement stays necessary.
+   */
+  private static final char FRAGMENT = '\u0000';
+
+  /** Shorter fragments are in too many values to narrow anything. */
+  public static final int MIN_FRAGMENT_LENGTH = 3;
 
   /** Each a conjunction of clauses; an event must meet one. */
   private final List<Map<String, Set<String>>> alternatives;
@@ -73,6 +85,37 @@ public final class Requirement {
       keys.add(CaseFolding.lower(value));
     }
     return new Requirement(List.of(Map.of(sourcePath.intern(), Set.copyOf(keys))));
+  }
+
+  /**
+   * Some value at {@code sourcePath} has the keyword text of one of {@code values} or contains one
+   * of {@code fragments} (compared case-insensitively); each fragment at least {@link
+   * #MIN_FRAGMENT_LENGTH} long.
+   */
+  public static Requirement anyOfOrContaining(
+      String sourcePath, Collection<String> values, Collection<String> fragments) {
+    requireNonNull(sourcePath, "sourcePath is null");
+    Set<String> keys = new HashSet<>();
+    for (String value : values) {
+      keys.add(CaseFolding.lower(value));
+    }
+    for (String fragment : fragments) {
+      if (fragment.length() < MIN_FRAGMENT_LENGTH) {
+        throw new IllegalArgumentException("fragment shorter than " + MIN_FRAGMENT_LENGTH);
+      }
+      keys.add(FRAGMENT + CaseFolding.lower(fragment));
+    }
+    return new Requirement(List.of(Map.of(sourcePath.intern(), Set.copyOf(keys))));
+  }
+
+  /** True when {@code key}, one of a clause's keys, is a fragment rather than a whole key. */
+  public static boolean isFragment(String key) {
+    return !key.isEmpty() && key.charAt(0) == FRAGMENT;
+  }
+
+  /** The folded text a fragment key stands for. */
+  public static String fragmentText(String key) {
+    return key.substring(1);
   }
 
   /**
@@ -212,8 +255,16 @@ public final class Requirement {
   private static boolean anyKeyIn(List<Object> values, Set<String> keys) {
     for (Object value : values) {
       String key = key(value);
-      if (key != null && keys.contains(key)) {
+      if (key == null) {
+        continue;
+      }
+      if (keys.contains(key)) {
         return true;
+      }
+      for (String fragment : keys) {
+        if (isFragment(fragment) && key.contains(fragmentText(fragment))) {
+          return true;
+        }
       }
     }
     return false;
@@ -236,7 +287,18 @@ public final class Requirement {
       return "none";
     }
     StringJoiner text = new StringJoiner(" or ");
-    alternatives.forEach(alternative -> text.add(new TreeMap<>(alternative).toString()));
+    for (Map<String, Set<String>> alternative : alternatives) {
+      Map<String, List<String>> shown = new TreeMap<>();
+      alternative.forEach(
+          (path, keys) ->
+              shown.put(
+                  path,
+                  keys.stream()
+                      .map(key -> isFragment(key) ? "*" + fragmentText(key) + "*" : key)
+                      .sorted()
+                      .toList()));
+      text.add(shown.toString());
+    }
     return text.toString();
   }
 }

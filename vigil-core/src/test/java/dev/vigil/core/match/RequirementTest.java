@@ -1,6 +1,7 @@
 package dev.vigil.core.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,6 +28,20 @@ class RequirementTest {
     assertThat(Requirement.key(4624L)).isEqualTo("4624");
     assertThat(Requirement.key(true)).isEqualTo("true");
     assertThat(Requirement.key(List.of())).isNull();
+  }
+
+  @Test
+  void fragmentsAreMetByValuesContainingThemInAnyCase() throws Exception {
+    Requirement requirement =
+        Requirement.anyOfOrContaining("cmd", List.of("ls -la"), List.of("KubeConfig", "wget "));
+    assertThat(requirement.test(event("{\"cmd\":\"kubectl --kubeconfig=/x get\"}"))).isTrue();
+    assertThat(requirement.test(event("{\"cmd\":[\"a\",\"WGET http://x\"]}"))).isTrue();
+    assertThat(requirement.test(event("{\"cmd\":\"LS -LA\"}"))).isTrue();
+    assertThat(requirement.test(event("{\"cmd\":\"ls -la /tmp\"}"))).isFalse();
+    assertThat(requirement.test(event("{\"cmd\":\"kube config\"}"))).isFalse();
+    assertThat(requirement.toString()).isEqualTo("{cmd=[*kubeconfig*, *wget *, ls -la]}");
+    assertThatThrownBy(() -> Requirement.anyOfOrContaining("cmd", List.of(), List.of("ab")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -21,7 +21,10 @@ import java.util.Set;
  *
  * <p>The anchor is the clause whose keys are least common among the rules' requirements: {@code
  * process.name in (…)} rather than {@code event.category == "process"}, which nearly every rule
- * requires. Immutable and thread-safe: each thread routes with its own {@link Scratch}.
+ * requires. A clause's fragments ({@link Requirement#isFragment}) are keys too: an event has a
+ * fragment's key at a path when one of its values there contains it, which one {@link
+ * FragmentScanner} pass per value tells for all the path's fragments. Immutable and thread-safe:
+ * each thread routes with its own {@link Scratch}.
  */
 final class Router {
   /** Every path some clause tests, numbered. */
@@ -32,6 +35,18 @@ final class Router {
    * path, so an event's keys are looked up once per path and clauses compare numbers.
    */
   private final List<Map<String, Integer>> keyNumbers;
+
+  /**
+   * By path number: the scanner for the fragments among its keys (null when it has none), and, for
+   * paths whose fragments are too many to scan, their key numbers, taken as present whenever the
+   * event has a value there.
+   */
+  private final FragmentScanner[] scanners;
+
+  private final int[][] unscanned;
+
+  /** The most keys any path has. */
+  private final int maxKeys;
 
   /** How many rules there are. */
   private final int rules;
@@ -65,13 +80,19 @@ final class Router {
     private int[] keyCounts = new int[0];
     private long[] masks = new long[0];
     private int[] keysStamp = new int[0];
+    // by key number: the scan that last found it (see FragmentScanner.scan)
+    private int[] fragmentSeen = new int[0];
+    private int scans;
 
     /**
      * Grows the buffers for a router over {@code rules} rules and {@code paths} paths. The stamp
      * keeps counting: marks left in the old arrays must never match a later event's stamp (one
      * scratch serves the routers of several indices).
      */
-    private void fit(int rules, int paths) {
+    private void fit(int rules, int paths, int mostKeys) {
+      if (fragmentSeen.length < mostKeys) {
+        fragmentSeen = new int[mostKeys];
+      }
       if (candidates.length < rules) {
         candidates = new int[rules];
         seen = new int[rules];
@@ -104,13 +125,33 @@ final class Router {
     this.paths = new String[pathNumbers.size()];
     pathNumbers.forEach((path, number) -> paths[number] = path);
     this.keyNumbers = new ArrayList<>();
-    for (String path : paths) {
+    this.scanners = new FragmentScanner[paths.length];
+    this.unscanned = new int[paths.length][];
+    int most = 0;
+    for (int path = 0; path < paths.length; path++) {
       Map<String, Integer> numbers = new HashMap<>();
-      popularity.get(path).keySet().stream()
+      popularity.get(paths[path]).keySet().stream()
           .sorted()
           .forEach(key -> numbers.put(key, numbers.size()));
       keyNumbers.add(numbers);
+      most = Math.max(most, numbers.size());
+      List<String> fragments = new ArrayList<>();
+      List<Integer> fragmentNumbers = new ArrayList<>();
+      numbers.forEach(
+          (key, number) -> {
+            if (Requirement.isFragment(key)) {
+              fragments.add(Requirement.fragmentText(key));
+              fragmentNumbers.add(number);
+            }
+          });
+      if (!fragments.isEmpty()) {
+        scanners[path] = FragmentScanner.of(fragments, fragmentNumbers);
+        if (scanners[path] == null) {
+          unscanned[path] = ints(fragmentNumbers);
+        }
+      }
     }
+    this.maxKeys = most;
     List<Integer> unanchored = new ArrayList<>();
     List<List<List<Integer>>> anchoredLists = new ArrayList<>();
     for (int i = 0; i < paths.length; i++) {
@@ -199,7 +240,7 @@ final class Router {
    * how many there are.
    */
   int route(Event event, Scratch scratch) {
-    scratch.fit(rules, paths.length);
+    scratch.fit(rules, paths.length, maxKeys);
     int stamp = ++scratch.stamp;
     if (stamp == Integer.MAX_VALUE) {
       // wrapped: forget every mark, so none can match a stamp from now on
@@ -272,17 +313,41 @@ final class Router {
     long mask = 0;
     if (!values.isEmpty()) {
       Map<String, Integer> numbers = keyNumbers.get(path);
-      if (keys == null || keys.length < values.size()) {
-        keys = new int[Math.max(4, values.size())];
+      // each value's own key, and each fragment once
+      boolean fragments = scanners[path] != null || unscanned[path] != null;
+      int most = values.size() + (fragments ? numbers.size() : 0);
+      if (keys == null || keys.length < most) {
+        keys = new int[Math.max(4, most)];
         scratch.keys[path] = keys;
       }
+      FragmentScanner scanner = scanners[path];
+      int scan = ++scratch.scans;
+      if (scan == Integer.MAX_VALUE) {
+        Arrays.fill(scratch.fragmentSeen, 0);
+        scan = scratch.scans = 1;
+      }
+      boolean any = false;
       for (int i = 0; i < values.size(); i++) {
         String key = Requirement.key(values.get(i));
-        Integer number = key == null ? null : numbers.get(key);
+        if (key == null) {
+          continue;
+        }
+        any = true;
+        Integer number = numbers.get(key);
         if (number != null) {
           keys[n++] = number;
-          mask |= number < Long.SIZE ? 1L << number : 0;
         }
+        if (scanner != null && unscanned[path] == null) {
+          n = scanner.scan(key, keys, n, scratch.fragmentSeen, scan);
+        }
+      }
+      if (any && unscanned[path] != null) {
+        for (int number : unscanned[path]) {
+          keys[n++] = number;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        mask |= keys[i] < Long.SIZE ? 1L << keys[i] : 0;
       }
     }
     scratch.keyCounts[path] = n;

@@ -26,6 +26,9 @@ class RouterTest {
   };
   private static final String[] VALUES = {"process", "FILE", "bash", "Linux", "sh", "4624", "root"};
   private static final String WIDE_PATH = "process.args";
+  private static final String TEXT_PATH = "process.command_line";
+  private static final String[] TOKENS = {"curl", "BASH", "-c", "wget", "KubeConfig", "tmp", "é"};
+  private static final String[] FRAGMENTS = {"url", "bas", "kubec", "nfig", "wge", "tmp/", "é -"};
 
   @Test
   void routesToExactlyTheRulesWhoseRequirementsHold() {
@@ -105,6 +108,25 @@ class RouterTest {
   }
 
   @Test
+  void fragmentsTooManyToScanAreTakenAsPresent() {
+    // more trie nodes than a scanner builds: the path's fragments are assumed present whenever the
+    // event has a value there, so routing still reaches every rule that can match
+    List<String> fragments = new ArrayList<>();
+    for (int i = 0; i <= FragmentScanner.MAX_NODES / 10; i++) {
+      fragments.add(String.format(java.util.Locale.ROOT, "%08x-%08x", i * 0x9E3779B1, i));
+    }
+    Router router =
+        new Router(
+            List.of(
+                Requirement.anyOfOrContaining(TEXT_PATH, List.of(), fragments),
+                Requirement.anyOfOrContaining(TEXT_PATH, List.of(), List.of("wget"))));
+    Router.Scratch scratch = new Router.Scratch();
+    assertThat(router.route(event("{\"process\":{\"command_line\":\"curl x\"}}"), scratch))
+        .isEqualTo(2);
+    assertThat(router.route(event("{\"process\":{\"name\":\"curl\"}}"), scratch)).isZero();
+  }
+
+  @Test
   void anchorsOnTheRarestClause() {
     List<Requirement> requirements = new ArrayList<>();
     for (int rule = 0; rule < 5; rule++) {
@@ -142,6 +164,20 @@ class RouterTest {
       for (int k = 0; k < size; k++) {
         keys.add(wide ? randomWideValue(random) : VALUES[random.nextInt(VALUES.length)]);
       }
+      if (random.nextInt(4) == 0) {
+        // values, or values containing fragments, of a free-text field
+        List<String> exact = new ArrayList<>();
+        List<String> fragments = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+          if (random.nextInt(3) == 0) {
+            exact.add(randomText(random));
+          } else {
+            fragments.add(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+          }
+        }
+        requirement = requirement.and(Requirement.anyOfOrContaining(TEXT_PATH, exact, fragments));
+        continue;
+      }
       String path = wide ? WIDE_PATH : PATHS[random.nextInt(PATHS.length)];
       requirement = requirement.and(Requirement.anyOf(path, keys));
     }
@@ -174,7 +210,20 @@ class RouterTest {
     for (int i = random.nextInt(4); i > 0; i--) {
       args.add(randomWideValue(random));
     }
+    ArrayNode lines = source.putArray(TEXT_PATH);
+    for (int i = random.nextInt(3); i > 0; i--) {
+      lines.add(randomText(random));
+    }
     return Event.of(source, new EventOrigin("random", 1));
+  }
+
+  /** A few tokens joined by spaces or slashes: a command line, in short. */
+  private static String randomText(Random random) {
+    StringBuilder text = new StringBuilder(TOKENS[random.nextInt(TOKENS.length)]);
+    for (int i = random.nextInt(4); i > 0; i--) {
+      text.append(random.nextBoolean() ? " " : "/").append(TOKENS[random.nextInt(TOKENS.length)]);
+    }
+    return text.toString();
   }
 
   private static Event event(String json) {

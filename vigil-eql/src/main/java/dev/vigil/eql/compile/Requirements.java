@@ -1,6 +1,7 @@
 package dev.vigil.eql.compile;
 
 import dev.vigil.core.match.Requirement;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.eql.analysis.Ir;
 import dev.vigil.eql.analysis.IrVisitor;
 import dev.vigil.eql.analysis.Plan;
@@ -16,8 +17,9 @@ import java.util.List;
  * true only when each top-level conjunct is, or for {@code or} some operand is. The keyed conjuncts
  * are an exact or case-insensitive string match of a field read through a {@linkplain
  * Requirement#routable routable} mapping ({@code ==}, {@code in}, {@code in~}, {@code :} or {@code
- * like} without wildcards); as atoms are true when any value of the field matches, such a value has
- * the folded literal as its key. Everything else requires nothing.
+ * like}); as atoms are true when any value of the field matches, such a value has the folded
+ * literal as its key, or for a wildcard pattern contains its longest literal run. Everything else
+ * requires nothing.
  */
 public final class Requirements implements IrVisitor<Requirement> {
   private static final Requirements INSTANCE = new Requirements();
@@ -117,18 +119,38 @@ public final class Requirements implements IrVisitor<Requirement> {
     return Requirement.anyOf(field.sourcePath(), literals);
   }
 
+  /**
+   * A pattern without wildcards requires its value; one with wildcards, its longest literal run
+   * (every value it matches contains it), when that is long enough to narrow anything; a list, what
+   * any of its patterns requires.
+   */
   @Override
   public Requirement visitWildcard(Ir.WildcardMatch match) {
     ResolvedField field = keyed(match.value());
     if (field == null) {
       return Requirement.none();
     }
+    List<String> exact = new ArrayList<>();
+    List<String> fragments = new ArrayList<>();
     for (String pattern : match.patterns()) {
-      if (!Wildcards.isExact(pattern)) {
+      WildcardPattern parsed = WildcardPattern.parseUnescaped(pattern);
+      if (parsed.isLiteral()) {
+        exact.add(pattern);
+        continue;
+      }
+      String longest = "";
+      for (WildcardPattern.Element element : parsed.elements()) {
+        if (element instanceof WildcardPattern.Literal literal
+            && literal.text().length() > longest.length()) {
+          longest = literal.text();
+        }
+      }
+      if (longest.length() < Requirement.MIN_FRAGMENT_LENGTH) {
         return Requirement.none();
       }
+      fragments.add(longest);
     }
-    return Requirement.anyOf(field.sourcePath(), match.patterns());
+    return Requirement.anyOfOrContaining(field.sourcePath(), exact, fragments);
   }
 
   @Override

@@ -30,9 +30,4 @@ public final class Wildcards {
     }
     return StringMatcher.anyOf(parsed);
   }
-
-  /** True when {@code pattern} has no wildcard, so it matches only the value equal to it. */
-  public static boolean isExact(String pattern) {
-    return WildcardPattern.parseUnescaped(pattern).isLiteral();
-  }
 }
