@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import dev.vigil.core.match.Requirement;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.FieldType;
 import dev.vigil.core.schema.Schema;
@@ -47,13 +48,22 @@ class RequirementTest {
   }
 
   @Test
-  void matchWithoutWildcardsOnly() {
+  void matchRequiresItsValuesOrTheLongestLiteralRunsOfItsPatterns() {
     assertThat(clauses("any where name : \"CMD.exe\""))
         .isEqualTo(Map.of("name", Set.of("cmd.exe")));
     assertThat(clauses("any where name : (\"a\", \"B\")"))
         .isEqualTo(Map.of("name", Set.of("a", "b")));
-    assertThat(clauses("any where name : \"cmd*\"")).isEmpty();
+    // a pattern requires its longest literal run, when it has one of 3 characters or more
+    Requirement patterns =
+        EqlCompiler.compile(
+                "any where name like~ (\"CMD*\", \"*\\\\Power*Shell.exe\", \"sh\")",
+                SCHEMA,
+                settings())
+            .eventFilter()
+            .requirement();
+    assertThat(patterns.toString()).isEqualTo("{name=[*cmd*, *shell.exe*, sh]}");
     assertThat(clauses("any where name : (\"a\", \"b?\")")).isEmpty();
+    assertThat(clauses("any where name : \"*cm*\"")).isEmpty();
   }
 
   @Test

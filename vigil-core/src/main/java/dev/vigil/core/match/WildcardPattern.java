@@ -161,6 +161,20 @@ public record WildcardPattern(List<Element> elements) {
     return builder.build();
   }
 
+  /**
+   * The longest literal run (the first of equal length), empty when there is none: every value the
+   * pattern matches contains it, which routing uses to skip values that cannot match.
+   */
+  public String longestLiteral() {
+    String longest = "";
+    for (Element element : elements) {
+      if (element instanceof Literal literal && literal.text().length() > longest.length()) {
+        longest = literal.text();
+      }
+    }
+    return longest;
+  }
+
   /** True when the pattern has no wildcard at all. */
   public boolean isLiteral() {
     return elements.isEmpty() || (elements.size() == 1 && elements.get(0) instanceof Literal);

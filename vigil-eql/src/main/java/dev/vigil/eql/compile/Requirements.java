@@ -138,13 +138,7 @@ public final class Requirements implements IrVisitor<Requirement> {
         exact.add(pattern);
         continue;
       }
-      String longest = "";
-      for (WildcardPattern.Element element : parsed.elements()) {
-        if (element instanceof WildcardPattern.Literal literal
-            && literal.text().length() > longest.length()) {
-          longest = literal.text();
-        }
-      }
+      String longest = parsed.longestLiteral();
       if (longest.length() < Requirement.MIN_FRAGMENT_LENGTH) {
         return Requirement.none();
       }

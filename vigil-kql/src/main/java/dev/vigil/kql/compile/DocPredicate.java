@@ -254,27 +254,28 @@ sealed interface DocPredicate
     /**
      * The term of an exact term test when {@link Requirement#routable} holds: the mapping then
      * indexes a source value as its keyword text, at most lower-cased, so the source value that
-     * passes has the term's key. Other tests (patterns, ranges, analysed text, numbers) give none.
+     * passes has the term's key; for a wildcard test, the longest literal run of its pattern, which
+     * that key contains. Other tests (short literals, ranges, analysed text, numbers) give none.
      */
     @Override
     public Requirement requirement() {
       if (!Requirement.routable(mapping)) {
         return Requirement.none();
       }
-      if (test instanceof ValueTest.Term term) {
-        return Requirement.anyOf(sourcePath, List.of(term.term()));
-      }
-      if (test instanceof ValueTest.AnyOf any) {
-        List<String> terms = new ArrayList<>();
-        for (ValueTest one : any.tests()) {
-          if (!(one instanceof ValueTest.Term term)) {
-            return Requirement.none();
-          }
+      List<ValueTest> tests = test instanceof ValueTest.AnyOf any ? any.tests() : List.of(test);
+      List<String> terms = new ArrayList<>();
+      List<String> fragments = new ArrayList<>();
+      for (ValueTest one : tests) {
+        if (one instanceof ValueTest.Term term) {
           terms.add(term.term());
+        } else if (one instanceof ValueTest.Wildcard wildcard
+            && wildcard.pattern().longestLiteral().length() >= Requirement.MIN_FRAGMENT_LENGTH) {
+          fragments.add(wildcard.pattern().longestLiteral());
+        } else {
+          return Requirement.none();
         }
-        return Requirement.anyOf(sourcePath, terms);
       }
-      return Requirement.none();
+      return Requirement.anyOfOrContaining(sourcePath, terms, fragments);
     }
 
     @Override

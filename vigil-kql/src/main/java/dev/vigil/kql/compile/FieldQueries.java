@@ -335,12 +335,7 @@ final class FieldQueries {
     if (keywordLike(field)) {
       WildcardPattern normalizedPattern =
           field.mapping().lowercases() ? pattern.lowercased() : pattern;
-      StringMatcher matcher = normalizedPattern.compile(caseInsensitive);
-      return leaf(
-          field,
-          ValueTest.of(
-              "wildcard" + (caseInsensitive ? "~" : "") + "[" + normalizedPattern + "]",
-              indexed -> matcher.matches((String) indexed)));
+      return leaf(field, new ValueTest.Wildcard(normalizedPattern, caseInsensitive));
     }
     if (field.type().isText()) {
       WildcardPattern lowered = pattern.lowercased();

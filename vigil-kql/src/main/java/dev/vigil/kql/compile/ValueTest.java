@@ -2,6 +2,8 @@ package dev.vigil.kql.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.core.match.StringMatcher;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.value.CaseFolding;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,6 +74,37 @@ interface ValueTest {
     @Override
     public String toString() {
       return (caseInsensitive ? "term~[" : "term[") + term + "]";
+    }
+  }
+
+  /**
+   * A wildcard pattern matched against the whole indexed value of a keyword-like field ({@code
+   * pattern} already normalized as the field's normalizer would). A type of its own so that {@link
+   * DocPredicate.FieldMatch#requirement()} can route on the pattern's literal part.
+   */
+  final class Wildcard implements ValueTest {
+    private final WildcardPattern pattern;
+    private final boolean caseInsensitive;
+    private final StringMatcher matcher;
+
+    Wildcard(WildcardPattern pattern, boolean caseInsensitive) {
+      this.pattern = requireNonNull(pattern, "pattern is null");
+      this.caseInsensitive = caseInsensitive;
+      this.matcher = pattern.compile(caseInsensitive);
+    }
+
+    WildcardPattern pattern() {
+      return pattern;
+    }
+
+    @Override
+    public boolean test(Object indexed) {
+      return matcher.matches((String) indexed);
+    }
+
+    @Override
+    public String toString() {
+      return "wildcard" + (caseInsensitive ? "~" : "") + "[" + pattern + "]";
     }
   }
 

@@ -107,12 +107,21 @@ class RequirementTest {
               "process.name: ba*",
               "process.name: *",
               "process.name > a",
-              "process.command_line: *curl*",
+              "process.command_line: *cu*",
               "process.name.text: bash",
               "message: \"hello world\"",
               "bash")) {
         assertThat(kql(query).requirement().isNone()).as(query).isTrue();
       }
+    }
+
+    @Test
+    void wildcardsRequireTheirLongestLiteralRun() {
+      EventPredicate query = kql("process.command_line: (*curl* or *WGET*http* or sh)");
+      assertThat(query.requirement().toString())
+          .isEqualTo("{process.command_line=[*curl*, *wget*, sh]}");
+      matchesAndMeets(query, "{\"process\":{\"command_line\":\"/usr/bin/curl -s x\"}}");
+      matchesAndMeets(query, "{\"process\":{\"command_line\":\"WGET http://x\"}}");
     }
 
     @Test
