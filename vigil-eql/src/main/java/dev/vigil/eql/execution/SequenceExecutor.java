@@ -118,7 +118,10 @@ final class SequenceExecutor {
       }
       Event event = ordered.event();
       for (int s = lastPositive; s >= firstPositive; s--) {
-        if (missing[s] || !filters[s].test(event)) {
+        // A later stage only advances a partial sequence: with none in flight (a broad later
+        // stage waiting on a rare first one, the usual shape) its test and keys would be wasted.
+        // In-flight counts only grow at the first stage, which comes last in this loop.
+        if (missing[s] || (s != firstPositive && inFlight == 0) || !filters[s].test(event)) {
           continue;
         }
         for (List<Object> key : keys[s].keys(event)) {
