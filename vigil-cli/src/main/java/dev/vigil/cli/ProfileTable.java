@@ -24,11 +24,17 @@ final class ProfileTable {
     List<RuleCost> costliest = new ArrayList<>(costs);
     // stable: rules that cost the same stay in rule order
     costliest.sort(Comparator.comparingLong(RuleCost::totalNanos).reversed());
+    if (costs.isEmpty()) {
+      err.println("vigil: profile: no rules ran");
+      err.flush();
+      return;
+    }
     int rows = Math.min(ROWS, costliest.size());
     err.printf(
-        "vigil: profile: the %d costliest of %d rules (elapsed ms summed over threads, collector"
-            + " pauses included)%n",
-        rows, costs.size());
+        "vigil: profile: %s (elapsed ms summed over threads, collector pauses included)%n",
+        rows == costs.size()
+            ? "all " + rows + (rows == 1 ? " rule" : " rules") + ", costliest first"
+            : "the " + rows + " costliest of " + costs.size() + " rules");
     err.printf(
         "vigil: %10s %10s %10s %10s %6s  %s%n",
         "select ms", "tested", "selected", "exec ms", "runs", "rule");

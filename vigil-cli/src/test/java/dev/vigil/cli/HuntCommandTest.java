@@ -86,7 +86,7 @@ class HuntCommandTest {
     List<String> lines = profile.lines().toList();
     assertThat(lines.get(0))
         .isEqualTo(
-            "vigil: profile: the 6 costliest of 6 rules (elapsed ms summed over threads,"
+            "vigil: profile: all 6 rules, costliest first (elapsed ms summed over threads,"
                 + " collector pauses included)");
     assertThat(lines.get(1)).contains("select ms", "tested", "selected", "exec ms", "runs", "rule");
     List<String> rows = lines.subList(2, 8);
