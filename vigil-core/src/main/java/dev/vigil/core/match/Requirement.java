@@ -79,12 +79,7 @@ public final class Requirement {
    * case-insensitively).
    */
   public static Requirement anyOf(String sourcePath, Collection<String> values) {
-    requireNonNull(sourcePath, "sourcePath is null");
-    Set<String> keys = new HashSet<>();
-    for (String value : values) {
-      keys.add(CaseFolding.lower(value));
-    }
-    return new Requirement(List.of(Map.of(sourcePath.intern(), Set.copyOf(keys))));
+    return anyOfOrContaining(sourcePath, values, List.of());
   }
 
   /**

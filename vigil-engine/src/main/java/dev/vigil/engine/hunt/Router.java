@@ -321,10 +321,14 @@ final class Router {
         scratch.keys[path] = keys;
       }
       FragmentScanner scanner = scanners[path];
-      int scan = ++scratch.scans;
-      if (scan == Integer.MAX_VALUE) {
-        Arrays.fill(scratch.fragmentSeen, 0);
-        scan = scratch.scans = 1;
+      int scan = 0;
+      if (scanner != null) {
+        scan = ++scratch.scans;
+        if (scan == Integer.MAX_VALUE) {
+          // wrapped: forget every mark, as route does with its stamp
+          Arrays.fill(scratch.fragmentSeen, 0);
+          scan = scratch.scans = 1;
+        }
       }
       boolean any = false;
       for (int i = 0; i < values.size(); i++) {
@@ -337,7 +341,7 @@ final class Router {
         if (number != null) {
           keys[n++] = number;
         }
-        if (scanner != null && unscanned[path] == null) {
+        if (scanner != null) {
           n = scanner.scan(key, keys, n, scratch.fragmentSeen, scan);
         }
       }
