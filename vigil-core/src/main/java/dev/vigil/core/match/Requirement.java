@@ -103,6 +103,29 @@ public final class Requirement {
     return new Requirement(List.of(Map.of(sourcePath.intern(), Set.copyOf(keys))));
   }
 
+  /**
+   * Some value at {@code sourcePath} has the keyword text of one of {@code values} or matches one
+   * of {@code patterns} (compared case-insensitively). A pattern without wildcards requires its
+   * text, one with wildcards its longest literal run, which every value it matches contains; when
+   * that run is shorter than {@link #MIN_FRAGMENT_LENGTH}, the whole requires nothing.
+   */
+  public static Requirement anyOfOrMatching(
+      String sourcePath, Collection<String> values, Collection<WildcardPattern> patterns) {
+    List<String> exact = new ArrayList<>(values);
+    List<String> fragments = new ArrayList<>();
+    for (WildcardPattern pattern : patterns) {
+      String longest = pattern.longestLiteral();
+      if (pattern.isLiteral()) {
+        exact.add(longest);
+      } else if (longest.length() >= MIN_FRAGMENT_LENGTH) {
+        fragments.add(longest);
+      } else {
+        return NONE;
+      }
+    }
+    return anyOfOrContaining(sourcePath, exact, fragments);
+  }
+
   /** True when {@code key}, one of a clause's keys, is a fragment rather than a whole key. */
   public static boolean isFragment(String key) {
     return !key.isEmpty() && key.charAt(0) == FRAGMENT;

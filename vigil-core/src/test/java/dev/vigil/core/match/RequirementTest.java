@@ -45,6 +45,23 @@ class RequirementTest {
   }
 
   @Test
+  void patternsRequireTheirTextOrLongestLiteralRun() {
+    Requirement requirement =
+        Requirement.anyOfOrMatching(
+            "cmd",
+            List.of("ls"),
+            List.of(
+                WildcardPattern.parseUnescaped("Bash"),
+                WildcardPattern.parseUnescaped("*--kube*config=*")));
+    assertThat(requirement.toString()).isEqualTo("{cmd=[*config=*, bash, ls]}");
+    assertThat(
+            Requirement.anyOfOrMatching(
+                    "cmd", List.of("ls"), List.of(WildcardPattern.parseUnescaped("*ab*")))
+                .isNone())
+        .isTrue();
+  }
+
+  @Test
   void andOnOneFieldKeepsTheSmallerSetNotTheIntersection() throws Exception {
     Requirement a = Requirement.anyOf("args", List.of("a"));
     Requirement b = Requirement.anyOf("args", List.of("b", "c"));

@@ -119,32 +119,18 @@ public final class Requirements implements IrVisitor<Requirement> {
     return Requirement.anyOf(field.sourcePath(), literals);
   }
 
-  /**
-   * A pattern without wildcards requires its value; one with wildcards, its longest literal run
-   * (every value it matches contains it), when that is long enough to narrow anything; a list, what
-   * any of its patterns requires.
-   */
+  /** Any of the patterns, as {@link Requirement#anyOfOrMatching} requires them. */
   @Override
   public Requirement visitWildcard(Ir.WildcardMatch match) {
     ResolvedField field = keyed(match.value());
     if (field == null) {
       return Requirement.none();
     }
-    List<String> exact = new ArrayList<>();
-    List<String> fragments = new ArrayList<>();
+    List<WildcardPattern> patterns = new ArrayList<>();
     for (String pattern : match.patterns()) {
-      WildcardPattern parsed = WildcardPattern.parseUnescaped(pattern);
-      if (parsed.isLiteral()) {
-        exact.add(pattern);
-        continue;
-      }
-      String longest = parsed.longestLiteral();
-      if (longest.length() < Requirement.MIN_FRAGMENT_LENGTH) {
-        return Requirement.none();
-      }
-      fragments.add(longest);
+      patterns.add(WildcardPattern.parseUnescaped(pattern));
     }
-    return Requirement.anyOfOrContaining(field.sourcePath(), exact, fragments);
+    return Requirement.anyOfOrMatching(field.sourcePath(), List.of(), patterns);
   }
 
   @Override

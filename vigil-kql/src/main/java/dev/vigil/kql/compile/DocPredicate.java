@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.match.Requirement;
+import dev.vigil.core.match.WildcardPattern;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.value.Coercion;
 import java.util.ArrayList;
@@ -264,18 +265,17 @@ sealed interface DocPredicate
       }
       List<ValueTest> tests = test instanceof ValueTest.AnyOf any ? any.tests() : List.of(test);
       List<String> terms = new ArrayList<>();
-      List<String> fragments = new ArrayList<>();
+      List<WildcardPattern> patterns = new ArrayList<>();
       for (ValueTest one : tests) {
         if (one instanceof ValueTest.Term term) {
           terms.add(term.term());
-        } else if (one instanceof ValueTest.Wildcard wildcard
-            && wildcard.pattern().longestLiteral().length() >= Requirement.MIN_FRAGMENT_LENGTH) {
-          fragments.add(wildcard.pattern().longestLiteral());
+        } else if (one instanceof ValueTest.Wildcard wildcard) {
+          patterns.add(wildcard.pattern());
         } else {
           return Requirement.none();
         }
       }
-      return Requirement.anyOfOrContaining(sourcePath, terms, fragments);
+      return Requirement.anyOfOrMatching(sourcePath, terms, patterns);
     }
 
     @Override
