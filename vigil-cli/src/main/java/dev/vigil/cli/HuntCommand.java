@@ -4,6 +4,7 @@ import dev.vigil.core.event.EventReader;
 import dev.vigil.core.json.Json;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
+import dev.vigil.core.time.Durations;
 import dev.vigil.core.value.Dates;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.compile.RuleCompiler;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,13 +112,38 @@ final class HuntCommand implements Callable<Integer> {
               + " hunt a little slower.")
   boolean profile;
 
+  @Option(
+      names = "--max-disorder",
+      paramLabel = "DURATION",
+      description =
+          "Once the hunt holds more than --max-held selected events, it runs each rule as the"
+              + " input passes its windows, allowing events to come this far out of @timestamp"
+              + " order (default: 10m; e.g. 0s for sorted input). Later ones are counted and"
+              + " reported. none: hold every selected event to the end, exact for input in any"
+              + " order.")
+  String maxDisorder;
+
+  @Option(
+      names = "--max-held",
+      paramLabel = "N",
+      description =
+          "Selected events (counted once per rule that keeps them) the hunt holds before it runs"
+              + " rules as the input reaches them (default: 100000).")
+  int maxHeld = HuntSettings.DEFAULT_MAX_HELD;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Schema schema = schemaOption.schema();
+    if (maxHeld < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--max-held': [" + maxHeld + "] must not be negative");
+    }
     HuntSettings settings =
         new HuntSettings(time("--since", since), time("--until", until), HuntSettings.DEFAULT_SPACE)
-            .withProfile(profile);
+            .withProfile(profile)
+            .withStreaming(disorder(), maxHeld);
 
     RuleLoader.Result loaded = RuleLoader.load(rules);
     int ruleErrors = loaded.problems().size();
@@ -166,16 +193,17 @@ final class HuntCommand implements Callable<Integer> {
                   }
                 });
       } catch (OutOfMemoryError e) {
-        // The events the rules select are kept until they execute, so a long input can outgrow
-        // the heap; unwinding to here has released them.
+        // The events the rules select are kept until their windows have run, so a large
+        // --max-held, --max-disorder none, or rules with long look-backs can outgrow the heap;
+        // unwinding to here has released them.
         err.println(
             "vigil: out of memory after reading "
                 + reader.eventCount()
                 + " events (JVM heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                + " MB): the rules keep the events they select until they run; give the JVM more"
-                + " memory (VIGIL_JAVA_OPTS=-Xmx4g ./vigil hunt ...) or hunt fewer events"
-                + " (--since, --until, fewer inputs)");
+                + " MB): the rules keep the events they select until their windows have run; give"
+                + " the JVM more memory (VIGIL_JAVA_OPTS=-Xmx4g ./vigil hunt ...), lower"
+                + " --max-held or --max-disorder, or hunt fewer events (--since, --until)");
         return ExitCodes.USAGE;
       }
       if (terminal && !compiled.isEmpty()) {
@@ -186,6 +214,18 @@ final class HuntCommand implements Callable<Integer> {
     }
     for (String warning : result.warnings()) {
       err.println("vigil: warning: " + warning);
+    }
+    if (result.lateEvents() > 0) {
+      err.println(
+          "vigil: warning: "
+              + result.lateEvents()
+              + (result.lateEvents() == 1 ? " event came" : " events came")
+              + " more than --max-disorder "
+              + (maxDisorder == null ? "10m" : maxDisorder)
+              + " out of @timestamp order, after the hunt had begun running rules as the input"
+              + " reached them: rules that had already searched past them did not see them. Sort"
+              + " the input by @timestamp, raise --max-disorder, or hold every event with"
+              + " --max-disorder none.");
     }
     try (PrintWriter out = writer()) {
       if (format == Format.ndjson) {
@@ -199,6 +239,11 @@ final class HuntCommand implements Callable<Integer> {
     printSummary(result, compiled.size(), eventCount, ruleErrors, err);
     if (profile) {
       ProfileTable.print(result.costs(), err);
+      err.println(
+          "vigil: profile: at most "
+              + result.peakHeld()
+              + " selected events held at once (counted once per rule that kept them)");
+      err.flush();
     }
     if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
       return ExitCodes.USAGE;
@@ -251,6 +296,25 @@ final class HuntCommand implements Callable<Integer> {
       };
     }
     return new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
+  }
+
+  /** --max-disorder: a duration, or none. */
+  private Optional<Duration> disorder() {
+    if (maxDisorder == null) {
+      return Optional.of(HuntSettings.DEFAULT_MAX_DISORDER);
+    }
+    if (maxDisorder.equals("none")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Durations.parseTimeValue(maxDisorder));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--max-disorder': ["
+              + maxDisorder
+              + "] is not a duration such as 10m, 30s or 0s, nor none");
+    }
   }
 
   private Optional<Instant> time(String option, String text) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,10 @@ class HuntCommandTest {
     }
     String[] totals = lines.get(8).substring("vigil:".length()).trim().split(" +");
     assertThat(lines.get(8)).endsWith("(all 6 rules)");
+    assertThat(lines.get(9))
+        .matches(
+            "vigil: profile: at most [1-9][0-9]* selected events held at once \\(counted once per"
+                + " rule that kept them\\)");
     assertThat(Long.parseLong(totals[2])).isPositive();
   }
 
@@ -129,6 +134,59 @@ class HuntCommandTest {
         .contains("invalid TOML")
         .contains("2 rules could not be loaded");
     assertThat(run.out()).contains("No alerts.");
+  }
+
+  @Test
+  void eventsLaterThanTheAllowedDisorderAreCountedAndTold() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("any.toml"),
+        "[rule]\nauthor = [\"t\"]\ndescription = \"d\"\nname = \"Any\"\nrisk_score = 1\n"
+            + "rule_id = \"any-1\"\nseverity = \"low\"\ntype = \"query\"\nlanguage = \"kuery\"\n"
+            + "query = 'process.name:*'\n");
+    // an hour of events, 6 s apart (more than a batch), then one from the middle of the hour
+    StringBuilder lines = new StringBuilder();
+    Instant start = Instant.parse("2026-11-19T10:00:00Z");
+    for (int i = 0; i < 600; i++) {
+      lines.append(event(start.plusSeconds(6L * i), "a"));
+    }
+    lines.append(event(start.plusSeconds(1800), "late"));
+    Path events = Files.writeString(dir.resolve("e.ndjson"), lines);
+    String[] streaming = {
+      "hunt", "--rules", rules.toString(), "--max-held", "0", events.toString()
+    };
+    CliRun late = CliRun.of(concat(streaming, "--max-disorder", "15m"));
+    assertThat(late.exitCode()).as(late.err()).isZero();
+    assertThat(late.err())
+        .contains(
+            "vigil: warning: 1 event came more than --max-disorder 15m out of @timestamp order")
+        .contains(" 600 alerts");
+    CliRun allowed = CliRun.of(concat(streaming, "--max-disorder", "30m"));
+    assertThat(allowed.err()).doesNotContain("out of @timestamp order").contains(" 601 alerts");
+    CliRun held = CliRun.of(concat(streaming, "--max-disorder", "none"));
+    assertThat(held.err()).doesNotContain("out of @timestamp order").contains(" 601 alerts");
+  }
+
+  private static String event(Instant time, String process) {
+    return "{\"@timestamp\":\"" + time + "\",\"process\":{\"name\":\"" + process + "\"}}\n";
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    List<String> all = new ArrayList<>(List.of(head));
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void badStreamingSettingsAreUsageErrors() {
+    CliRun disorder =
+        CliRun.of("hunt", "--rules", "../examples/rules", "--max-disorder", "soon", "x.ndjson");
+    assertThat(disorder.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(disorder.err())
+        .contains("'--max-disorder': [soon] is not a duration such as 10m, 30s or 0s, nor none");
+    CliRun held = CliRun.of("hunt", "--rules", "../examples/rules", "--max-held", "-1", "x.ndjson");
+    assertThat(held.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(held.err()).contains("'--max-held': [-1] must not be negative");
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code vigil hunt} streams its input: half a gigabyte of events goes through a CLI whose heap is
  * 64 MB, reading standard input, and the rule's alerts still come out. Holding the events (rather
- * than only those the rule selects) would fail with OutOfMemoryError; a rule that selects every
- * event does, and the hunt says so in one line.
+ * than only those the rule selects) would fail with OutOfMemoryError. A rule that selects every
+ * event runs too, over input in time order, as the hunt forgets what its windows have passed; held
+ * to the end, it runs out of memory, and the hunt says so in one line.
  */
 class HuntStreamsTest {
   private static final int EVENTS = 500_000;
@@ -42,6 +45,21 @@ class HuntStreamsTest {
   }
 
   @Test
+  void aRuleSelectingEveryEventRunsInASmallHeapOverInputInTimeOrder()
+      throws IOException, InterruptedException {
+    // 120 MB over 33 hours, a second apart: the hunt runs the rule as the input passes its
+    // windows and forgets what no window can reach; one alert per execution keeps alerts small
+    Process process = hunt("process.name:*", "-Xmx64m", "max_signals = 1\n", "--max-held", "10000");
+    Instant start = Instant.parse("2026-11-23T00:00:00Z");
+    feed(process, 120_000, i -> start.plusSeconds(i).toString(), i -> "bash");
+    String err = finish(process);
+    assertThat(process.exitValue()).as(err).isZero();
+    assertThat(err).contains("read 120000 events").doesNotContain("out of @timestamp order");
+    // executions every 5 minutes over 120,000 s, each alerting on its window's earliest event
+    assertThat(Files.readAllLines(dir.resolve("alerts.ndjson"))).hasSize(401);
+  }
+
+  @Test
   void runningOutOfMemoryIsToldInOneLine() throws IOException, InterruptedException {
     Process process = hunt("process.name:*", "-Xmx32m");
     try {
@@ -60,6 +78,12 @@ class HuntStreamsTest {
 
   /** A hunt of one query rule over standard input, in a JVM of its own with {@code heap}. */
   private Process hunt(String query, String heap) throws IOException {
+    return hunt(query, heap, "");
+  }
+
+  /** As {@link #hunt(String, String)}, with more TOML lines for the rule and more arguments. */
+  private Process hunt(String query, String heap, String more, String... arguments)
+      throws IOException {
     Path rules = Files.createDirectories(dir.resolve("rules"));
     Files.writeString(
         rules.resolve("rule.toml"),
@@ -67,9 +91,11 @@ class HuntStreamsTest {
             + "rule_id = \"the-rule\"\nseverity = \"low\"\ntype = \"query\"\n"
             + "language = \"kuery\"\nindex = [\"logs-*\"]\nquery = '"
             + query
-            + "'\n");
+            + "'\n"
+            + more);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 java,
                 heap,
@@ -81,8 +107,10 @@ class HuntStreamsTest {
                 "--rules",
                 rules.toString(),
                 "--format",
-                "ndjson",
-                "-"))
+                "ndjson"));
+    command.addAll(List.of(arguments));
+    command.add("-");
+    return new ProcessBuilder(command)
         .redirectOutput(dir.resolve("alerts.ndjson").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
@@ -92,9 +120,16 @@ class HuntStreamsTest {
   private static void feed(
       Process process, IntFunction<String> timestamp, IntFunction<String> processName)
       throws IOException {
+    feed(process, EVENTS, timestamp, processName);
+  }
+
+  /** Writes {@code count} such events. */
+  private static void feed(
+      Process process, int count, IntFunction<String> timestamp, IntFunction<String> processName)
+      throws IOException {
     try (OutputStream stdin = process.getOutputStream()) {
       byte[] padding = "x".repeat(800).getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < EVENTS; i++) {
+      for (int i = 0; i < count; i++) {
         String head =
             "{\"@timestamp\":\""
                 + timestamp.apply(i)

@@ -2,17 +2,15 @@ package dev.vigil.engine.hunt;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.schema.Schema;
-import dev.vigil.core.time.DateMath;
 import dev.vigil.engine.alert.Alert;
-import dev.vigil.engine.alert.AlertBuilder.Execution;
 import dev.vigil.engine.hunt.Selector.Selection;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
-import dev.vigil.rules.model.Schedule;
 import dev.vigil.rules.model.TypeParameters;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A backtest: what Kibana would have alerted had these rules been enabled at {@code since}
@@ -56,7 +54,8 @@ public final class Hunt {
    * Hunts over {@code events}, read once and in one pass: each event is tested against every rule's
    * selection (index patterns, query or filters, exceptions that never expire) and kept only for
    * the rules that select it, so memory grows with the events rules select, not with the input. The
-   * rules then execute on their schedules over what they selected.
+   * rules execute on their schedules over what they selected: at the end of the input, or, once the
+   * kept events outgrow {@link HuntSettings#maxHeld()}, as the input passes their windows.
    */
   public static HuntResult run(
       List<CompiledRule> rules,
@@ -64,36 +63,60 @@ public final class Hunt {
       Schema schema,
       HuntSettings settings,
       Progress progress) {
-    Map<String, Alert> alerts = new LinkedHashMap<>();
     List<Selection> selections = new ArrayList<>(rules.size());
+    List<List<String>> warnings = new ArrayList<>(rules.size());
+    List<RuleSchedule> schedules = new ArrayList<>(rules.size());
+    // Weak keys: the identities of events no rule holds any more go with them.
+    Map<Event, RuleRun.Identity> identities = Collections.synchronizedMap(new WeakHashMap<>());
     for (CompiledRule compiled : rules) {
-      selections.add(Selection.of(compiled, schema));
+      Selection selection = Selection.of(compiled, schema);
+      List<String> ruleWarnings = new ArrayList<>();
+      RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, ruleWarnings);
+      selections.add(selection);
+      warnings.add(ruleWarnings);
+      schedules.add(
+          new RuleSchedule(
+              selection.timeline,
+              executor(compiled, run, selection.timeline, schema),
+              compiled.rule().schedule(),
+              settings.profile()));
     }
     Selector selector = new Selector(selections, schema, true, settings.profile());
-    selector.select(events, settings.threads());
-    Optional<Instant> earliest = settings.since().or(selector::earliest);
-    Optional<Instant> latest = settings.until().or(selector::latest);
-    // Rules execute independently of each other, so on worker threads; their outcomes are applied
+    // Rules execute independently of each other, so on worker threads; their writes are applied
     // in rule order, which keeps the alerts index and the warnings exactly as on one thread.
-    Map<Event, RuleRun.Identity> identities = new ConcurrentHashMap<>();
-    List<Callable<Outcome>> tasks = new ArrayList<>(selections.size());
-    for (Selection selection : selections) {
-      tasks.add(() -> execute(selection, schema, settings, identities, earliest, latest));
-    }
-    List<String> warnings = new ArrayList<>();
-    List<RuleCost> costs = new ArrayList<>();
-    int executions = 0;
-    Workers workers = new Workers("vigil-rule", settings.threads());
-    try {
-      Iterator<Outcome> outcomes = workers.inOrder(tasks);
-      for (int index = 0; outcomes.hasNext(); index++) {
-        Outcome outcome = outcomes.next();
-        progress.ruleStarted(index, rules.size(), selections.get(index).rule.rule());
-        for (AlertWrite write : outcome.writes) {
+    try (Workers workers = new Workers("vigil-rule", settings.threads())) {
+      Streaming streaming = new Streaming(schedules, selector, settings, workers);
+      selector.select(events, settings.threads(), streaming::afterBatch);
+      Optional<Instant> anchor = streaming.anchor.or(settings::since).or(selector::earliest);
+      Optional<Instant> end = settings.until().or(selector::latest);
+      if (anchor.isPresent() && end.isPresent()) {
+        Instant first = anchor.get();
+        List<Callable<RuleSchedule>> tasks = new ArrayList<>(schedules.size());
+        for (RuleSchedule schedule : schedules) {
+          Instant last = RuleSchedule.last(first, end.get(), schedule.interval());
+          tasks.add(
+              () -> {
+                schedule.advance(first, Instant.MAX, Instant.MAX, last);
+                return schedule;
+              });
+        }
+        workers.inOrder(tasks).forEachRemaining(schedule -> {});
+      }
+      Map<String, Alert> alerts = new LinkedHashMap<>();
+      List<String> allWarnings = new ArrayList<>();
+      List<RuleCost> costs = new ArrayList<>();
+      int executions = 0;
+      for (int index = 0; index < schedules.size(); index++) {
+        RuleSchedule schedule = schedules.get(index);
+        progress.ruleStarted(index, rules.size(), rules.get(index).rule());
+        for (AlertWrite write : schedule.writes()) {
           apply(write, alerts);
         }
-        warnings.addAll(outcome.warnings);
-        executions += outcome.executions;
+        allWarnings.addAll(warnings.get(index));
+        if (schedule.runs() && anchor.isPresent() && end.isPresent()) {
+          Instant last = RuleSchedule.last(anchor.get(), end.get(), schedule.interval());
+          executions += schedule.executions(anchor.get(), last);
+        }
         if (settings.profile()) {
           Selection selection = selections.get(index);
           costs.add(
@@ -102,14 +125,100 @@ public final class Hunt {
                   selection.tested,
                   selection.selected,
                   selection.testNanos,
-                  outcome.executionsRun,
-                  outcome.nanos));
+                  schedule.ran(),
+                  schedule.nanos()));
         }
       }
-    } finally {
-      workers.close();
+      return new HuntResult(
+          new ArrayList<>(alerts.values()),
+          allWarnings,
+          executions,
+          selector.lateEvents(),
+          streaming.peakHeld,
+          costs);
     }
-    return new HuntResult(new ArrayList<>(alerts.values()), warnings, executions, costs);
+  }
+
+  /**
+   * Runs rules as the input passes their windows, once the hunt holds more selected events than
+   * {@link HuntSettings#maxHeld()} and only with a {@link HuntSettings#maxDisorder()}: the
+   * watermark is the latest {@code @timestamp} read less the disorder allowed, every event still to
+   * come being assumed later than it. The schedules' anchor is fixed when the watermark first
+   * passes the earliest {@code @timestamp} read (or is {@code since}); from then on the selector
+   * counts events that break the assumption. Called on the reading thread after each batch.
+   */
+  private static final class Streaming {
+    // how far the watermark moves between rounds of executions: rounds cost a pass over the rules
+    private static final Duration ROUND = Duration.ofMinutes(1);
+
+    private final List<RuleSchedule> schedules;
+    private final Selector selector;
+    private final HuntSettings settings;
+    private final Workers workers;
+    private boolean started;
+    private Optional<Instant> anchor = Optional.empty();
+    private Instant lastRound;
+    private long peakHeld;
+
+    Streaming(
+        List<RuleSchedule> schedules, Selector selector, HuntSettings settings, Workers workers) {
+      this.schedules = schedules;
+      this.selector = selector;
+      this.settings = settings;
+      this.workers = workers;
+    }
+
+    void afterBatch() {
+      long held = 0;
+      for (RuleSchedule schedule : schedules) {
+        held += schedule.held();
+      }
+      peakHeld = Math.max(peakHeld, held);
+
+      if (settings.maxDisorder().isEmpty() || selector.latest().isEmpty()) {
+        return;
+      }
+      if (!started) {
+        if (held <= settings.maxHeld()) {
+          return;
+        }
+        started = true;
+      }
+      Instant reached = selector.latest().get();
+      Instant watermark = reached.minus(settings.maxDisorder().get());
+      if (anchor.isEmpty()) {
+        if (settings.since().isPresent()) {
+          anchor = settings.since();
+        } else if (watermark.isBefore(selector.earliest().get())) {
+          // an event earlier than any read so far may still come and move the anchor
+          return;
+        } else {
+          anchor = selector.earliest();
+          selector.lateBefore(anchor.get());
+        }
+      }
+      if (lastRound != null && watermark.isBefore(lastRound.plus(ROUND))) {
+        return;
+      }
+      lastRound = watermark;
+      Instant first = anchor.get();
+      List<Callable<RuleSchedule>> due = new ArrayList<>();
+      for (RuleSchedule schedule : schedules) {
+        if (schedule.dueBy(watermark)) {
+          Instant last =
+              settings
+                  .until()
+                  .map(until -> RuleSchedule.last(first, until, schedule.interval()))
+                  .orElse(null);
+          due.add(
+              () -> {
+                schedule.advance(first, watermark, reached, last);
+                return schedule;
+              });
+        }
+      }
+      workers.inOrder(due).forEachRemaining(schedule -> {});
+    }
   }
 
   /**
@@ -142,83 +251,6 @@ public final class Hunt {
     return fields;
   }
 
-  /**
-   * What one rule's executions wrote and warned, how many executions it had, and how many of them
-   * ran (had events in their window) in how many nanoseconds (measured only when profiling).
-   */
-  private record Outcome(
-      List<AlertWrite> writes,
-      List<String> warnings,
-      int executions,
-      int executionsRun,
-      long nanos) {}
-
-  /** Runs one rule's executions over the events it selected. */
-  private static Outcome execute(
-      Selection selection,
-      Schema schema,
-      HuntSettings settings,
-      Map<Event, RuleRun.Identity> identities,
-      Optional<Instant> earliest,
-      Optional<Instant> latest) {
-    CompiledRule compiled = selection.rule;
-    List<String> warnings = new ArrayList<>();
-    List<AlertWrite> writes = new ArrayList<>();
-    RuleRun run = new RuleRun(compiled.rule(), settings.spaceId(), identities, warnings);
-    if (compiled instanceof CompiledRule.Unsupported unsupported) {
-      run.warn("skipped: " + unsupported.reason());
-      return new Outcome(writes, warnings, 0, 0, 0);
-    }
-    Timeline timeline = selection.timeline.build();
-    selection.timeline = null;
-    Optional<RuleExecutor> executor = executor(compiled, run, timeline, schema);
-    if (executor.isEmpty() || earliest.isEmpty() || latest.isEmpty()) {
-      return new Outcome(writes, warnings, 0, 0, 0);
-    }
-    // elapsed time, for the profile only: nothing the hunt decides depends on it
-    long start = settings.profile() ? System.nanoTime() : 0;
-    int ran = 0;
-    Schedule schedule = compiled.rule().schedule();
-    long interval = schedule.interval().toNanos();
-    Instant first = earliest.get();
-    long spans = ceilDiv(Math.max(0, nanosBetween(first, latest.get())), interval);
-    Instant last = first.plusNanos(spans * interval);
-    int executions = (int) Math.min(Integer.MAX_VALUE, spans + 1);
-    boolean linear = isLinear(schedule.from()) && isLinear(schedule.to());
-    Instant startedAt = first;
-    while (true) {
-      Instant from = DateMath.evaluate(schedule.from(), startedAt, false, ZoneOffset.UTC);
-      Instant to = DateMath.evaluate(schedule.to(), startedAt, true, ZoneOffset.UTC);
-      // An execution whose window holds none of the rule's events writes nothing and changes no
-      // state an executor keeps, so it is not run (a long, sparse input would otherwise cost one
-      // execution per interval per rule).
-      if (timeline.hasEventsIn(from, to)) {
-        ran++;
-        for (AlertWrite write : executor.get().execute(new Execution(startedAt, from, to))) {
-          writes.add(write);
-        }
-      }
-      if (!startedAt.isBefore(last)) {
-        break;
-      }
-      long steps = 1;
-      if (linear) {
-        // With windows that move with the execution time, jump to the first execution whose
-        // window reaches the rule's next event (or stop when there is none).
-        Optional<Instant> next = timeline.firstAtOrAfter(from);
-        if (next.isEmpty()) {
-          break;
-        }
-        steps = Math.max(1, ceilDiv(nanosBetween(to, next.get()), interval));
-      }
-      Instant following =
-          startedAt.plusNanos(Math.min(steps, Long.MAX_VALUE / interval) * interval);
-      startedAt = following.isAfter(last) ? last : following;
-    }
-    long nanos = settings.profile() ? System.nanoTime() - start : 0;
-    return new Outcome(writes, warnings, executions, ran, nanos);
-  }
-
   private static void apply(AlertWrite write, Map<String, Alert> index) {
     String id = write.alert().id();
     if (write instanceof AlertWrite.Create) {
@@ -234,6 +266,10 @@ public final class Hunt {
   private static Optional<RuleExecutor> executor(
       CompiledRule compiled, RuleRun run, Timeline timeline, Schema schema) {
     Rule rule = compiled.rule();
+    if (compiled instanceof CompiledRule.Unsupported unsupported) {
+      run.warn("skipped: " + unsupported.reason());
+      return Optional.empty();
+    }
     if (compiled instanceof CompiledRule.Eql eql) {
       run.useExceptions(eql.exceptions().expiring());
       return Optional.of(new EqlExecutor(run, timeline, eql.query(), new TermValues(schema)));
@@ -257,25 +293,5 @@ public final class Hunt {
         yield Optional.empty();
       }
     };
-  }
-
-  /**
-   * True for date math that moves with "now" by a fixed amount ({@code now}, {@code now-9m}): no
-   * rounding and no calendar units, so the window's bounds are the execution time plus constants.
-   */
-  static boolean isLinear(String expression) {
-    String text = expression.trim();
-    return text.startsWith("now")
-        && text.indexOf('/') < 0
-        && text.indexOf('M') < 0
-        && text.indexOf('y') < 0;
-  }
-
-  private static long nanosBetween(Instant from, Instant to) {
-    return java.time.Duration.between(from, to).toNanos();
-  }
-
-  private static long ceilDiv(long dividend, long divisor) {
-    return -Math.floorDiv(-dividend, divisor);
   }
 }

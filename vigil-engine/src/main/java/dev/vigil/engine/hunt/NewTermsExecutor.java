@@ -12,7 +12,6 @@ import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.TypeParameters;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +25,16 @@ import java.util.Optional;
  * new value alerts once, on the earliest event of the window that has it; events missing a field
  * are ignored.
  *
- * <p>For a backtest every matching event is known up front, so first appearances are answered from
- * a per-combination sorted list of times instead of Kibana's aggregation round trips; the answers
- * are the same. With alert suppression the new-value alerts are suppressed in memory ({@link
- * InMemorySuppression}), in chunks of 5 × {@code max_signals} until the execution has created
- * {@code max_signals} alerts or created and suppressed 5 × {@code max_signals}.
+ * <p>First appearances are answered from a per-combination sorted list of times, filled as the hunt
+ * releases events, instead of Kibana's aggregation round trips; the answers are the same. A time at
+ * or before the {@code from} of an execution that ran is needed only while it is the latest such
+ * time of its combination (windows and history starts only move forward), so the others are dropped
+ * and a list holds one time plus those of recent events. With alert suppression the new-value
+ * alerts are suppressed in memory ({@link InMemorySuppression}), in chunks of 5 × {@code
+ * max_signals} until the execution has created {@code max_signals} alerts or created and suppressed
+ * 5 × {@code max_signals}.
  *
- * <p>Owns every combination's appearance times, and the suppression state if any.
+ * <p>Owns the combinations' appearance times, and the suppression state if any.
  */
 final class NewTermsExecutor implements RuleExecutor {
   private final RuleRun run;
@@ -41,24 +43,38 @@ final class NewTermsExecutor implements RuleExecutor {
   private final TermValues terms;
   private final Map<List<Object>, List<Instant>> appearances = new HashMap<>();
   private final Optional<InMemorySuppression> suppression;
+  // the from of the last execution that ran: no later window or history starts before it
+  private Instant settled = Instant.MIN;
 
   NewTermsExecutor(RuleRun run, Timeline matching, TermValues terms) {
     this.run = run;
     this.matching = matching;
     this.parameters = (TypeParameters.NewTerms) run.rule.parameters();
     this.terms = terms;
-    for (Timeline.Timed timed : matching.window(Instant.MIN, Instant.MAX)) {
-      for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
-        appearances.computeIfAbsent(combination, key -> new ArrayList<>()).add(timed.time());
-      }
-    }
-    appearances.values().forEach(Collections::sort);
     this.suppression =
         run.rule.alertSuppression().map(config -> new InMemorySuppression(run, terms));
   }
 
   @Override
+  public void admit(List<Timeline.Timed> released) {
+    for (Timeline.Timed timed : released) {
+      for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
+        List<Instant> times = appearances.computeIfAbsent(combination, key -> new ArrayList<>());
+        int at = insertionPoint(times, timed.time());
+        times.add(at, timed.time());
+        // Keep one time at or before settled: a history start and a from that take in an older
+        // one take in the newer one too.
+        int redundant = insertionPoint(times, settled) - 1;
+        if (redundant > 0) {
+          times.subList(0, redundant).clear();
+        }
+      }
+    }
+  }
+
+  @Override
   public List<AlertWrite> execute(Execution execution) {
+    settled = execution.from();
     Instant historyStart = DateMath.evaluate(parameters.historyWindowStart(), execution.to());
     if (!historyStart.isBefore(execution.from())) {
       run.warn(
@@ -155,6 +171,21 @@ final class NewTermsExecutor implements RuleExecutor {
         new AlertBuilder.Parent(identity.id(), identity.index()),
         execution,
         extra);
+  }
+
+  /** Where {@code time} goes in {@code sorted}: after every time at or before it. */
+  private static int insertionPoint(List<Instant> sorted, Instant time) {
+    int low = 0;
+    int high = sorted.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted.get(middle).isAfter(time)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
   }
 
   private static Instant firstAtOrAfter(List<Instant> sorted, Instant start) {

@@ -1,14 +1,21 @@
 package dev.vigil.engine.hunt;
 
 import dev.vigil.engine.alert.AlertBuilder.Execution;
+import dev.vigil.engine.source.Timeline;
 import java.util.List;
 
 /**
  * Runs one rule's executions in time order, keeping the state Kibana keeps between them (threshold
- * history, suppression bucket history, open suppressed alerts; the ids already written are the
- * {@link RuleRun}'s). One instance per rule per hunt.
+ * history, suppression bucket history, open suppressed alerts, new_terms appearances; the ids
+ * already written are the {@link RuleRun}'s). One instance per rule per hunt.
  */
 interface RuleExecutor {
+
+  /**
+   * Told of the rule's events as they become searchable, before any execution whose window holds
+   * them. Executors that answer only from windows ignore it; new_terms keeps history from it.
+   */
+  default void admit(List<Timeline.Timed> released) {}
 
   /**
    * What one execution writes to the alerts index, in order: new alerts, and updates of alerts an

@@ -56,13 +56,16 @@ final class RuleRun {
 
   /**
    * The event's identity, worked out when first needed: deriving an id hashes the whole source, and
-   * only events that end up in alerts need one.
+   * only events that end up in alerts need one. Rules on other threads may work out the same
+   * identity at the same time; they get equal values.
    */
   Identity identity(Event event) {
-    return identities.computeIfAbsent(
-        event,
-        selected ->
-            new Identity(EventIdentity.id(selected), EventIdentity.index(selected).orElse("")));
+    Identity known = identities.get(event);
+    if (known == null) {
+      known = new Identity(EventIdentity.id(event), EventIdentity.index(event).orElse(""));
+      identities.put(event, known);
+    }
+    return known;
   }
 
   /** True when an alert with this id is already in the alerts index. */

@@ -51,6 +51,9 @@ final class Selector {
   private final Map<Optional<String>, Route> routes = new ConcurrentHashMap<>();
   private Instant earliest;
   private Instant latest;
+  // events with a @timestamp before this are late (null: none is); and how many were late
+  private Instant lateBefore;
+  private long lateEvents;
 
   /**
    * With {@code routed} false every event is tested against every rule its index reaches: the
@@ -83,9 +86,30 @@ final class Selector {
   }
 
   /**
+   * From now on, an event whose {@code @timestamp} is before {@code time} is late: a hunt's
+   * executions are on a grid from the earliest {@code @timestamp}, fixed once they started to run.
+   */
+  void lateBefore(Instant time) {
+    lateBefore = time;
+  }
+
+  /**
+   * How many events came too late: some rule that selected one had already released events at or
+   * after its time, or its {@code @timestamp} was before {@link #lateBefore}.
+   */
+  long lateEvents() {
+    return lateEvents;
+  }
+
+  /**
    * Reads {@code events} to their end, testing them on {@code threads} workers (0: on this one).
    */
   void select(Iterator<Event> events, int threads) {
+    select(events, threads, () -> {});
+  }
+
+  /** As {@link #select(Iterator, int)}, calling {@code afterBatch} after each batch is kept. */
+  void select(Iterator<Event> events, int threads, Runnable afterBatch) {
     try (Workers workers = new Workers("vigil-select", threads)) {
       Deque<Future<Tested>> pending = new ArrayDeque<>();
       while (true) {
@@ -98,6 +122,7 @@ final class Selector {
           return;
         }
         apply(Workers.await(head));
+        afterBatch.run();
       }
     }
   }
@@ -112,13 +137,14 @@ final class Selector {
 
   /**
    * One batch's events, the rules (by position) that selected each with the event's stamp for that
-   * rule's timeline, the batch's time bounds, and when profiling, by rule, the events tested and
-   * the nanoseconds their tests took (else null).
+   * rule's timeline, each event's {@code @timestamp} (null: none), the batch's time bounds, and
+   * when profiling, by rule, the events tested and the nanoseconds their tests took (else null).
    */
   private record Tested(
       List<Event> events,
       int[][] selectedBy,
       Timeline.Stamp[][] stamps,
+      Instant[] timestamps,
       Instant earliest,
       Instant latest,
       long[] tests,
@@ -127,6 +153,7 @@ final class Selector {
   private Tested test(List<Event> batch) {
     int[][] selectedBy = new int[batch.size()][];
     Timeline.Stamp[][] stamps = new Timeline.Stamp[batch.size()][];
+    Instant[] timestamps = new Instant[batch.size()];
     Instant first = null;
     Instant last = null;
     int[] scratch = new int[selections.size()];
@@ -144,6 +171,7 @@ final class Selector {
           last = last == null || time.isAfter(last) ? time : last;
         }
       }
+      timestamps[e] = stamp;
       if (selections.isEmpty()) {
         continue;
       }
@@ -177,7 +205,7 @@ final class Selector {
         }
       }
     }
-    return new Tested(batch, selectedBy, stamps, first, last, tests, testNanos);
+    return new Tested(batch, selectedBy, stamps, timestamps, first, last, tests, testNanos);
   }
 
   private static final int[] NONE = new int[0];
@@ -206,14 +234,18 @@ final class Selector {
       }
     }
     for (int e = 0; e < tested.events.size(); e++) {
+      Instant timestamp = tested.timestamps[e];
+      boolean late = lateBefore != null && timestamp != null && timestamp.isBefore(lateBefore);
       int[] rules = tested.selectedBy[e];
-      if (rules == null) {
-        continue;
+      if (rules != null) {
+        for (int k = 0; k < rules.length; k++) {
+          Selection selection = selections.get(rules[k]);
+          late |= !selection.timeline.add(tested.events.get(e), tested.stamps[e][k]);
+          selection.selected++;
+        }
       }
-      for (int k = 0; k < rules.length; k++) {
-        Selection selection = selections.get(rules[k]);
-        selection.timeline.add(tested.events.get(e), tested.stamps[e][k]);
-        selection.selected++;
+      if (late) {
+        lateEvents++;
       }
     }
   }
@@ -229,7 +261,7 @@ final class Selector {
     final IndexPatterns patterns;
     final EventPredicate predicate;
     final Timeline.Stamper stamper;
-    Timeline.Builder timeline = new Timeline.Builder();
+    final Timeline timeline = new Timeline();
     // events selected; when profiling, events tested and the nanoseconds their tests took
     long selected;
     long tested;

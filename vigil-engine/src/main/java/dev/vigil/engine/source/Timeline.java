@@ -19,19 +19,28 @@ import java.util.Optional;
  * the searches' sort order: primary ascending with events lacking it last, then the fallback, then
  * input order (standing in for Elasticsearch's shard-doc tiebreaker).
  *
- * <p>Immutable once built; holds references to the events, not copies.
+ * <p>Events are added in input order and are searchable once released: {@link #release} makes every
+ * added event at or before an instant searchable, after which an event at or before it can no
+ * longer be added (searches may already have run without it, so {@link #add} refuses it). {@link
+ * #dropBefore} forgets events no later search can reach. So over input in time order a timeline
+ * holds only the events between its rule's oldest open window and the newest event.
+ *
+ * <p>Not thread-safe; holds references to the events, not copies.
  */
 public final class Timeline {
-  private final List<Timed> withPrimary;
-  private final List<Timed> fallbackOnly;
+  private static final Comparator<Timed> ORDER =
+      Comparator.comparing(Timed::time)
+          .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
+          .thenComparingInt(Timed::order);
+
+  private final Lane withPrimary = new Lane();
+  private final Lane fallbackOnly = new Lane();
+  private int order;
+  // every event at or before this has been released; null before the first release
+  private Instant released;
 
   /** An event and the instant it is windowed and sorted on. */
   public record Timed(Event event, Instant time, Optional<Instant> secondary, int order) {}
-
-  private Timeline(List<Timed> withPrimary, List<Timed> fallbackOnly) {
-    this.withPrimary = withPrimary;
-    this.fallbackOnly = fallbackOnly;
-  }
 
   /**
    * Where one rule's events go on its timeline: its primary timestamp and, with a fallback, its
@@ -87,82 +96,139 @@ public final class Timeline {
    */
   public record Stamp(Instant time, Optional<Instant> secondary, boolean fallbackOnly) {}
 
-  /** Collects stamped events in input order; not thread-safe. */
-  public static final class Builder {
-    private final List<Timed> withPrimary = new ArrayList<>();
-    private final List<Timed> fallbackOnly = new ArrayList<>();
-    private int order;
-
-    /** Adds the next event in input order, with its stamp (null: not on the timeline). */
-    public void add(Event event, Stamp stamp) {
-      int position = order++;
-      if (stamp != null) {
-        Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position);
-        (stamp.fallbackOnly() ? fallbackOnly : withPrimary).add(timed);
-      }
+  /**
+   * Adds the next event in input order, with its stamp (null: not on the timeline). False, and not
+   * added, when the event is at or before what has been released.
+   */
+  public boolean add(Event event, Stamp stamp) {
+    int position = order++;
+    if (stamp == null) {
+      return true;
     }
-
-    /** The timeline of what was added. */
-    public Timeline build() {
-      Comparator<Timed> order =
-          Comparator.comparing(Timed::time)
-              .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
-              .thenComparingInt(Timed::order);
-      withPrimary.sort(order);
-      fallbackOnly.sort(order);
-      return new Timeline(List.copyOf(withPrimary), List.copyOf(fallbackOnly));
+    if (released != null && !stamp.time().isAfter(released)) {
+      return false;
     }
+    Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position);
+    (stamp.fallbackOnly() ? fallbackOnly : withPrimary).pending.add(timed);
+    return true;
   }
 
-  /** The events in {@code [from, to]} (both inclusive), in search order. */
-  public List<Timed> window(Instant from, Instant to) {
+  /**
+   * Makes every added event at or before {@code upTo} searchable, and returns them in search order
+   * within each kind of stamp (primary-stamped first, then fallback-only).
+   */
+  public List<Timed> release(Instant upTo) {
+    if (released == null || upTo.isAfter(released)) {
+      released = upTo;
+    }
     List<Timed> out = new ArrayList<>();
-    addRange(withPrimary, from, to, out);
-    addRange(fallbackOnly, from, to, out);
+    withPrimary.release(upTo, out);
+    fallbackOnly.release(upTo, out);
     return out;
   }
 
-  /** True when some event is in {@code [from, to]}. */
+  /** Forgets the searchable events before {@code time}. */
+  public void dropBefore(Instant time) {
+    withPrimary.dropBefore(time);
+    fallbackOnly.dropBefore(time);
+  }
+
+  /** How many events are held, searchable or not. */
+  public int size() {
+    return withPrimary.size() + fallbackOnly.size();
+  }
+
+  /** The searchable events in {@code [from, to]} (both inclusive), in search order. */
+  public List<Timed> window(Instant from, Instant to) {
+    List<Timed> out = new ArrayList<>();
+    withPrimary.addRange(from, to, out);
+    fallbackOnly.addRange(from, to, out);
+    return out;
+  }
+
+  /** True when some searchable event is in {@code [from, to]}. */
   public boolean hasEventsIn(Instant from, Instant to) {
-    return inRange(withPrimary, from, to) || inRange(fallbackOnly, from, to);
+    return withPrimary.inRange(from, to) || fallbackOnly.inRange(from, to);
   }
 
-  /** The earliest event time at or after {@code from}, if any. */
+  /** The earliest searchable event time at or after {@code from}, if any. */
   public Optional<Instant> firstAtOrAfter(Instant from) {
-    int primary = lowerBound(withPrimary, from);
-    int fallback = lowerBound(fallbackOnly, from);
-    Instant best = primary < withPrimary.size() ? withPrimary.get(primary).time() : null;
-    if (fallback < fallbackOnly.size()) {
-      Instant candidate = fallbackOnly.get(fallback).time();
-      best = best == null || candidate.isBefore(best) ? candidate : best;
+    Instant primary = withPrimary.firstAtOrAfter(from);
+    Instant fallback = fallbackOnly.firstAtOrAfter(from);
+    if (primary == null || (fallback != null && fallback.isBefore(primary))) {
+      return Optional.ofNullable(fallback);
     }
-    return Optional.ofNullable(best);
+    return Optional.of(primary);
   }
 
-  private static boolean inRange(List<Timed> sorted, Instant from, Instant to) {
-    int start = lowerBound(sorted, from);
-    return start < sorted.size() && !sorted.get(start).time().isAfter(to);
-  }
+  /**
+   * The events of one kind of stamp: the searchable ones in search order from {@code head} on, then
+   * those added since the last release, in input order.
+   */
+  private static final class Lane {
+    private final ArrayList<Timed> sorted = new ArrayList<>();
+    private int head;
+    private final ArrayList<Timed> pending = new ArrayList<>();
 
-  private static void addRange(List<Timed> sorted, Instant from, Instant to, List<Timed> out) {
-    int start = lowerBound(sorted, from);
-    for (int i = start; i < sorted.size() && !sorted.get(i).time().isAfter(to); i++) {
-      out.add(sorted.get(i));
+    int size() {
+      return sorted.size() - head + pending.size();
     }
-  }
 
-  private static int lowerBound(List<Timed> sorted, Instant from) {
-    int low = 0;
-    int high = sorted.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (sorted.get(middle).time().isBefore(from)) {
-        low = middle + 1;
-      } else {
-        high = middle;
+    void release(Instant upTo, List<Timed> out) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      // Input in time order leaves the pending events nearly sorted, which List.sort's merge sort
+      // handles in about linear time.
+      pending.sort(ORDER);
+      int end = 0;
+      while (end < pending.size() && !pending.get(end).time().isAfter(upTo)) {
+        end++;
+      }
+      List<Timed> due = pending.subList(0, end);
+      sorted.addAll(due);
+      out.addAll(due);
+      due.clear();
+    }
+
+    void dropBefore(Instant time) {
+      head = lowerBound(time);
+      // compact once the dropped prefix is most of the list, so each event is moved about once
+      if (head > 1024 && head > sorted.size() / 2) {
+        sorted.subList(0, head).clear();
+        head = 0;
       }
     }
-    return low;
+
+    void addRange(Instant from, Instant to, List<Timed> out) {
+      for (int i = lowerBound(from); i < sorted.size() && !sorted.get(i).time().isAfter(to); i++) {
+        out.add(sorted.get(i));
+      }
+    }
+
+    boolean inRange(Instant from, Instant to) {
+      int start = lowerBound(from);
+      return start < sorted.size() && !sorted.get(start).time().isAfter(to);
+    }
+
+    Instant firstAtOrAfter(Instant from) {
+      int start = lowerBound(from);
+      return start < sorted.size() ? sorted.get(start).time() : null;
+    }
+
+    private int lowerBound(Instant from) {
+      int low = head;
+      int high = sorted.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (sorted.get(middle).time().isBefore(from)) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
   }
 
   /**

@@ -141,13 +141,13 @@ class HuntTest {
 
   @Test
   void linearDateMathIsRecognised() {
-    assertThat(Hunt.isLinear("now")).isTrue();
-    assertThat(Hunt.isLinear("now-9m")).isTrue();
-    assertThat(Hunt.isLinear(" now-2h ")).isTrue();
-    assertThat(Hunt.isLinear("now-1d/d")).isFalse();
-    assertThat(Hunt.isLinear("now-1M")).isFalse();
-    assertThat(Hunt.isLinear("now-1y")).isFalse();
-    assertThat(Hunt.isLinear("2026-01-01||-1d")).isFalse();
+    assertThat(RuleSchedule.isLinear("now")).isTrue();
+    assertThat(RuleSchedule.isLinear("now-9m")).isTrue();
+    assertThat(RuleSchedule.isLinear(" now-2h ")).isTrue();
+    assertThat(RuleSchedule.isLinear("now-1d/d")).isFalse();
+    assertThat(RuleSchedule.isLinear("now-1M")).isFalse();
+    assertThat(RuleSchedule.isLinear("now-1y")).isFalse();
+    assertThat(RuleSchedule.isLinear("2026-01-01||-1d")).isFalse();
   }
 
   @Test

@@ -108,7 +108,7 @@ class RoutingDifferentialTest {
     List<List<Long>> lines = new ArrayList<>();
     for (Selection selection : selections) {
       lines.add(
-          selection.timeline.build().window(Instant.MIN, Instant.MAX).stream()
+          selection.timeline.release(Instant.MAX).stream()
               .map(timed -> timed.event().origin().line())
               .toList());
     }

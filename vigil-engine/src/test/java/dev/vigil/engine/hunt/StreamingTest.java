@@ -1,0 +1,241 @@
+package dev.vigil.engine.hunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.EventInput;
+import dev.vigil.core.event.EventReader;
+import dev.vigil.core.schema.DefaultSchema;
+import dev.vigil.core.schema.Schema;
+import dev.vigil.core.source.QueryException;
+import dev.vigil.engine.alert.Alert;
+import dev.vigil.engine.compile.RuleCompiler;
+import dev.vigil.generator.EventGenerator;
+import dev.vigil.generator.GeneratorOptions;
+import dev.vigil.rules.load.RuleLoader;
+import dev.vigil.rules.model.Rule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Running rules as the input reaches them must give what holding every event to the end gives,
+ * whenever no event comes more than the allowed disorder late: same alerts in the same order, same
+ * warnings, same execution count. Held events then stay bounded by the rules' windows, and events
+ * that come later than allowed are counted.
+ */
+class StreamingTest {
+  private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+  private final Schema schema = DefaultSchema.get();
+
+  /** A few hours of Linux and Windows hosts with planted activity, in @timestamp order. */
+  private static List<Event> generated(int count, long seed) {
+    ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+    try {
+      new EventGenerator(
+              GeneratorOptions.defaults()
+                  .withSeed(seed)
+                  .withCount(count)
+                  .withEventsPerSecond(2)
+                  .withLinuxHosts(4)
+                  .withWindowsHosts(2)
+                  .withSuspiciousRate(0.05))
+          .generate(ndjson);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = ndjson.toByteArray();
+    List<Event> events = new ArrayList<>();
+    try (EventReader reader =
+        EventReader.open(
+            List.of(EventInput.of("generated", () -> new ByteArrayInputStream(bytes))),
+            problem -> {
+              throw new AssertionError(problem.toString());
+            },
+            EventReader.DEFAULT_MAX_DOCUMENT_LINES,
+            0,
+            null)) {
+      reader.forEachRemaining(events::add);
+    }
+    return events;
+  }
+
+  private List<CompiledRule> compile(List<Path> folders) {
+    RuleLoader.Result loaded = RuleLoader.load(folders);
+    List<CompiledRule> compiled = new ArrayList<>();
+    for (Rule rule : loaded.rules()) {
+      try {
+        compiled.add(RuleCompiler.compile(rule, schema, loaded.exceptionItems(), warning -> {}));
+      } catch (QueryException e) {
+        // the one corpus rule the default schema cannot compile is reported by the corpus tests
+      }
+    }
+    return compiled;
+  }
+
+  private static List<CompiledRule> examples(StreamingTest test) {
+    Path rules = Path.of("../examples/rules");
+    Assumptions.assumeTrue(Files.isDirectory(rules));
+    return test.compile(List.of(rules));
+  }
+
+  private static HuntSettings settings(int threads, Optional<Duration> disorder, int maxHeld) {
+    return new HuntSettings(Optional.empty(), Optional.empty(), "default", threads)
+        .withStreaming(disorder, maxHeld);
+  }
+
+  private static HuntSettings holdingEverything() {
+    return settings(0, Optional.empty(), 0);
+  }
+
+  private HuntResult hunt(List<CompiledRule> rules, List<Event> events, HuntSettings settings) {
+    return Hunt.run(rules, events.iterator(), schema, settings, (index, total, rule) -> {});
+  }
+
+  /** Everything a hunt's user sees, in order. */
+  private static List<String> outcome(HuntResult result) {
+    List<String> lines = new ArrayList<>();
+    for (Alert alert : result.alerts()) {
+      lines.add("alert " + alert.document());
+    }
+    result.warnings().forEach(warning -> lines.add("warning " + warning));
+    lines.add("executions " + result.executions());
+    return lines;
+  }
+
+  @Test
+  void streamingGivesWhatHoldingEverythingGives() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = generated(30_000, 5);
+    HuntResult reference = hunt(rules, events, holdingEverything());
+    assertThat(reference.alerts()).hasSizeGreaterThan(5);
+    assertThat(reference.lateEvents()).isZero();
+
+    for (HuntSettings streaming :
+        List.of(
+            settings(0, Optional.of(TEN_MINUTES), 0),
+            settings(2, Optional.of(Duration.ZERO), 0),
+            settings(2, Optional.of(TEN_MINUTES), 100))) {
+      HuntResult result = hunt(rules, events, streaming);
+      assertThat(outcome(result)).as(streaming.toString()).isEqualTo(outcome(reference));
+      assertThat(result.lateEvents()).isZero();
+      // the examples look back 15 minutes at most, over about four hours of events
+      assertThat(result.peakHeld()).isLessThan(reference.peakHeld() / 4);
+    }
+  }
+
+  @Test
+  void eventsOutOfOrderWithinTheAllowedDisorderChangeNothing() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = new ArrayList<>(generated(20_000, 8));
+    // each event moves up to 4 minutes later in the input than its place in time
+    Random random = new Random(3);
+    List<Long> keys = new ArrayList<>();
+    for (Event event : events) {
+      Instant time = Instant.parse((String) event.values("@timestamp").get(0));
+      keys.add(time.toEpochMilli() + random.nextInt(240_000));
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(keys::get));
+    List<Event> shuffled = new ArrayList<>();
+    order.forEach(i -> shuffled.add(events.get(i)));
+    assertThat(shuffled).isNotEqualTo(events);
+
+    HuntResult reference = hunt(rules, shuffled, holdingEverything());
+    HuntResult streamed = hunt(rules, shuffled, settings(2, Optional.of(Duration.ofMinutes(5)), 0));
+    assertThat(outcome(streamed)).isEqualTo(outcome(reference));
+    assertThat(streamed.lateEvents()).isZero();
+  }
+
+  @Test
+  void eventsLaterThanAllowedAreCounted() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = new ArrayList<>(generated(10_000, 9));
+    // the earliest event comes last, hours late: the executions' grid started without it
+    events.add(events.remove(0));
+    HuntResult streamed = hunt(rules, events, settings(0, Optional.of(TEN_MINUTES), 0));
+    assertThat(streamed.lateEvents()).isEqualTo(1);
+    assertThat(hunt(rules, events, holdingEverything()).lateEvents()).isZero();
+  }
+
+  @Test
+  void belowMaxHeldInputInAnyOrderIsExact() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = new ArrayList<>(generated(10_000, 10));
+    Collections.reverse(events);
+    HuntResult reference = hunt(rules, events, holdingEverything());
+    HuntResult held = hunt(rules, events, settings(2, Optional.of(Duration.ZERO), 1_000_000));
+    assertThat(outcome(held)).isEqualTo(outcome(reference));
+    assertThat(held.lateEvents()).isZero();
+    // and streaming from the start over reversed input finds nearly every event late
+    HuntResult streamed = hunt(rules, events, settings(0, Optional.of(Duration.ZERO), 0));
+    assertThat(streamed.lateEvents()).isGreaterThan(reference.peakHeld() / 2);
+  }
+
+  @Test
+  void withSinceAndUntilRulesStreamAndHoldNothingAfterTheirLastExecution() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = generated(30_000, 5);
+    Instant start = Instant.parse((String) events.get(0).values("@timestamp").get(0));
+    Optional<Instant> since = Optional.of(start.plus(Duration.ofMinutes(30)));
+    Optional<Instant> until = Optional.of(start.plus(Duration.ofMinutes(90)));
+    HuntResult reference =
+        hunt(
+            rules,
+            events,
+            new HuntSettings(since, until, "default", 0).withStreaming(Optional.empty(), 0));
+    HuntResult streamed =
+        hunt(
+            rules,
+            events,
+            new HuntSettings(since, until, "default", 2)
+                .withStreaming(Optional.of(TEN_MINUTES), 0));
+    assertThat(outcome(streamed)).isEqualTo(outcome(reference));
+    assertThat(reference.alerts()).isNotEmpty();
+    assertThat(streamed.peakHeld()).isLessThan(reference.peakHeld() / 4);
+  }
+
+  /** The whole supported corpus, over generated Linux and Windows events. */
+  @Test
+  @Tag("conformance")
+  void theCorpusStreamsAsItHolds() throws IOException {
+    String shared = System.getProperty("vigil.shared.dir");
+    Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "rules")));
+    Path corpus = Path.of(shared, "rules", "detection-rules");
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> children = Files.list(corpus.resolve("rules"))) {
+      children
+          .filter(Files::isDirectory)
+          .filter(folder -> !folder.getFileName().toString().equals("_deprecated"))
+          .sorted()
+          .forEach(folders::add);
+    }
+    folders.add(corpus.resolve("rules_building_block"));
+    List<CompiledRule> rules = compile(folders);
+    List<Event> events = generated(20_000, 12);
+    HuntResult reference = hunt(rules, events, holdingEverything());
+    assertThat(reference.alerts()).hasSizeGreaterThan(20);
+    HuntResult streamed = hunt(rules, events, settings(2, Optional.of(TEN_MINUTES), 0));
+    assertThat(outcome(streamed)).isEqualTo(outcome(reference));
+    assertThat(streamed.lateEvents()).isZero();
+    assertThat(streamed.peakHeld()).isLessThan(reference.peakHeld());
+  }
+}
