@@ -23,6 +23,9 @@ import java.util.Optional;
  * interval per rule). Not thread-safe: one rule's executions run one after another.
  */
 final class RuleSchedule {
+  /** How many unreleased events make a rule due before its next window has passed. */
+  static final int RELEASE_BATCH = 10_000;
+
   private final Timeline timeline;
   private final RuleExecutor executor;
   private final Schedule schedule;
@@ -117,9 +120,17 @@ final class RuleSchedule {
     }
   }
 
-  /** True when an advance to {@code watermark} may run an execution or forget events. */
+  /**
+   * True when an advance to {@code watermark} may run an execution or forget events: the next
+   * window has passed, or enough events wait to be released that some may be before it (while an
+   * execution far ahead, as at a late {@code since}, waits for the input).
+   */
   boolean dueBy(Instant watermark) {
-    return timeline.size() > 0 && (done || dueAt == null || !watermark.isBefore(dueAt));
+    return timeline.size() > 0
+        && (done
+            || dueAt == null
+            || !watermark.isBefore(dueAt)
+            || timeline.unreleased() >= RELEASE_BATCH);
   }
 
   /** False when the rule runs nothing (not supported, or a type the hunt does not run). */

@@ -138,6 +138,11 @@ public final class Timeline {
     return withPrimary.size() + fallbackOnly.size();
   }
 
+  /** How many events were added but not released. */
+  public int unreleased() {
+    return withPrimary.pending.size() + fallbackOnly.pending.size();
+  }
+
   /** The searchable events in {@code [from, to]} (both inclusive), in search order. */
   public List<Timed> window(Instant from, Instant to) {
     List<Timed> out = new ArrayList<>();

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running rules as the input reaches them must give what holding every event to the end gives,
@@ -211,6 +212,36 @@ class StreamingTest {
     assertThat(outcome(streamed)).isEqualTo(outcome(reference));
     assertThat(reference.alerts()).isNotEmpty();
     assertThat(streamed.peakHeld()).isLessThan(reference.peakHeld() / 4);
+  }
+
+  @Test
+  void beforeALateSinceOnlyWhatItsFirstWindowsNeedIsHeld(@TempDir Path dir) throws IOException {
+    // a rule that selects every process event, so that thousands of them come before --since
+    Files.writeString(
+        dir.resolve("processes.toml"),
+        "[rule]\nauthor = [\"t\"]\ndescription = \"d\"\nname = \"Processes\"\n"
+            + "risk_score = 1\nrule_id = \"p-1\"\nseverity = \"low\"\ntype = \"query\"\n"
+            + "language = \"kuery\"\nquery = 'event.category:process'\n");
+    List<CompiledRule> rules = compile(List.of(dir));
+    assertThat(rules).hasSize(1);
+    List<Event> events = generated(80_000, 14);
+    Instant start = Instant.parse((String) events.get(0).values("@timestamp").get(0));
+    Optional<Instant> since = Optional.of(start.plus(Duration.ofHours(9)));
+    HuntResult reference =
+        hunt(
+            rules,
+            events,
+            new HuntSettings(since, Optional.empty(), "default", 0)
+                .withStreaming(Optional.empty(), 0));
+    HuntResult streamed =
+        hunt(
+            rules,
+            events,
+            new HuntSettings(since, Optional.empty(), "default", 0)
+                .withStreaming(Optional.of(TEN_MINUTES), 0));
+    assertThat(outcome(streamed)).isEqualTo(outcome(reference));
+    assertThat(reference.peakHeld()).isGreaterThan(2 * RuleSchedule.RELEASE_BATCH);
+    assertThat(streamed.peakHeld()).isLessThan(RuleSchedule.RELEASE_BATCH + 2_000);
   }
 
   /** The whole supported corpus, over generated Linux and Windows events. */
