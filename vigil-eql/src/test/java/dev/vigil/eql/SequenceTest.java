@@ -99,6 +99,9 @@ class SequenceTest {
             "sequence by user [a where true] [b where true]",
             SCHEMA,
             settings().withMaxPartialSequences(10));
+    // without any b event no sequence can complete, and none is built
+    assertThat(q.execute(events, 50)).isEmpty();
+    events.add(timeline("21,b,u0").get(0));
     assertThatThrownBy(() -> q.execute(events, 50))
         .isInstanceOf(EqlExecutionException.class)
         .hasMessageContaining(

@@ -28,10 +28,16 @@ import java.util.Optional;
  * <p>Not thread-safe; holds references to the events, not copies.
  */
 public final class Timeline {
+  /** Search order: time, then the fallback time (absent last), then input order. */
   private static final Comparator<Timed> ORDER =
-      Comparator.comparing(Timed::time)
-          .thenComparing(timed -> timed.secondary().orElse(Instant.MAX))
-          .thenComparingInt(Timed::order);
+      (a, b) -> {
+        int c = a.time().compareTo(b.time());
+        if (c != 0) {
+          return c;
+        }
+        c = a.secondary().orElse(Instant.MAX).compareTo(b.secondary().orElse(Instant.MAX));
+        return c != 0 ? c : Integer.compare(a.order(), b.order());
+      };
 
   private final Lane withPrimary = new Lane();
   private final Lane fallbackOnly = new Lane();
@@ -109,7 +115,7 @@ public final class Timeline {
       return false;
     }
     Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position);
-    (stamp.fallbackOnly() ? fallbackOnly : withPrimary).pending.add(timed);
+    (stamp.fallbackOnly() ? fallbackOnly : withPrimary).add(timed);
     return true;
   }
 
@@ -174,18 +180,29 @@ public final class Timeline {
     private final ArrayList<Timed> sorted = new ArrayList<>();
     private int head;
     private final ArrayList<Timed> pending = new ArrayList<>();
+    // whether pending is in search order: true while events come in time order, so a release
+    // sorts nothing (it used to re-sort the unreleased rest every time)
+    private boolean pendingSorted = true;
 
     int size() {
       return sorted.size() - head + pending.size();
+    }
+
+    void add(Timed timed) {
+      if (pendingSorted && !pending.isEmpty()) {
+        pendingSorted = ORDER.compare(pending.get(pending.size() - 1), timed) <= 0;
+      }
+      pending.add(timed);
     }
 
     void release(Instant upTo, List<Timed> out) {
       if (pending.isEmpty()) {
         return;
       }
-      // Input in time order leaves the pending events nearly sorted, which List.sort's merge sort
-      // handles in about linear time.
-      pending.sort(ORDER);
+      if (!pendingSorted) {
+        pending.sort(ORDER);
+        pendingSorted = true;
+      }
       int end = 0;
       while (end < pending.size() && !pending.get(end).time().isAfter(upTo)) {
         end++;

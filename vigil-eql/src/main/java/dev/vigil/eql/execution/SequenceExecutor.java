@@ -39,7 +39,8 @@ import java.util.Optional;
  * <p>State is per execution; the compiled plan is shared and immutable. The number of in-flight
  * partial sequences is bounded by {@code maxPartialSequences}: when exceeded, expired sequences
  * (older than maxspan) are pruned, and if that is not enough the execution fails with a message
- * naming the setting.
+ * naming the setting. Events no positive stage can match make no results without building any
+ * partial sequence, so such an execution neither costs nor fails on that budget.
  */
 final class SequenceExecutor {
   private final StageFilter[] filters;
@@ -90,6 +91,29 @@ final class SequenceExecutor {
     }
   }
 
+  /**
+   * True when some positive stage matches none of the events: no sequence can complete, and
+   * matching the others would only build partial sequences (a correlation rule whose broad stage is
+   * every endpoint event, over data without its other integration, is the usual case). Later stages
+   * are tried first, being the rarer ones in most rules; each scan stops at its first match.
+   */
+  private boolean someStageMatchesNothing(List<OrderedEvent> events) {
+    for (int s = lastPositive; s >= firstPositive; s--) {
+      if (missing[s]) {
+        continue;
+      }
+      boolean matched = false;
+      for (int i = 0; i < events.size() && !matched; i++) {
+        OrderedEvent ordered = events.get(i);
+        matched = ordered.timestamp() != null && filters[s].test(ordered.event());
+      }
+      if (!matched) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A partial or complete sequence: matched event positions per stage (-1: none). */
   private static final class Partial {
     final List<Object> key;
@@ -106,6 +130,9 @@ final class SequenceExecutor {
 
   /** Runs the matcher; results are complete and in Elasticsearch's order (before pipes). */
   List<EqlResult.SequenceResult> execute(List<OrderedEvent> events) {
+    if (someStageMatchesNothing(events)) {
+      return List.of();
+    }
     int stages = filters.length;
     Map<List<Object>, List<ArrayDeque<Partial>>> groups = new HashMap<>();
     List<Partial> completed = new ArrayList<>();
