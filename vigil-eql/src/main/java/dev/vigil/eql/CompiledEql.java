@@ -2,6 +2,7 @@ package dev.vigil.eql;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -39,4 +40,17 @@ public interface CompiledEql {
    * @throws EqlExecutionException when a budget of the settings is exceeded
    */
   List<EqlResult> execute(List<Event> events, int size);
+
+  /**
+   * The time {@link #execute} orders {@code event} by: the first value of the timestamp field, as a
+   * date; null when it has none. A caller that reads each event once before executing over it many
+   * times (a hunt's overlapping windows) reads it then, while the event is in the cache.
+   */
+  Instant timestampOf(Event event);
+
+  /**
+   * As {@link #execute(List, int)}, with {@code timestamps.get(i)} the {@link #timestampOf} of
+   * {@code events.get(i)}.
+   */
+  List<EqlResult> execute(List<Event> events, List<Instant> timestamps, int size);
 }

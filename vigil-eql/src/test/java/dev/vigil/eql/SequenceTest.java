@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.core.event.Event;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,23 @@ class SequenceTest {
     List<EqlResult> results = q.execute(events, 50);
     assertThat(ids(results)).containsExactly(2L, 3L, 4L, 5L);
     assertThat(((EqlResult.SequenceResult) results.get(0)).joinKeys()).containsExactly("u");
+  }
+
+  @Test
+  void timestampsReadAheadAreTheOnesExecuteUses() {
+    List<Event> events = timeline("1,a,u", "2,a,u", "3,b,u", "4,a,v", "5,b,v", "6,b,u");
+    CompiledEql q =
+        EqlCompiler.compile("sequence by user [a where true] [b where true]", SCHEMA, settings());
+    List<Instant> read = events.stream().map(q::timestampOf).toList();
+    assertThat(read.get(2)).isEqualTo(Instant.ofEpochMilli(3));
+    assertThat(ids(q.execute(events, read, 50))).isEqualTo(ids(q.execute(events, 50)));
+    // given times order the events: with b of u first, u's sequence starts from a at 2 and ends
+    // at 6, and no b of u comes after the a at 1
+    List<Instant> moved = new ArrayList<>(read);
+    moved.set(2, Instant.ofEpochMilli(0));
+    assertThat(ids(q.execute(events, moved, 50))).containsExactly(4L, 5L, 2L, 6L);
+    assertThatThrownBy(() -> q.execute(events, read.subList(0, 2), 50))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

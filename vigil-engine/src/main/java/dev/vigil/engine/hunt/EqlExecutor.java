@@ -12,6 +12,7 @@ import dev.vigil.engine.alert.AlertIds;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -48,16 +49,18 @@ final class EqlExecutor implements RuleExecutor {
   @Override
   public List<AlertWrite> execute(Execution execution) {
     List<Event> events = new ArrayList<>();
+    List<Instant> timestamps = new ArrayList<>();
     // only suppression needs an event's times back; the map hashes every event of the window
     Map<Event, Timeline.Timed> times = suppression.isPresent() ? new IdentityHashMap<>() : Map.of();
     for (Timeline.Timed timed : run.window(eligible, execution)) {
       events.add(timed.event());
+      timestamps.add(timed.queryTime());
       if (suppression.isPresent()) {
         times.put(timed.event(), timed);
       }
     }
     int size = run.rule.schedule().maxSignals();
-    List<EqlResult> results = query.execute(events, size);
+    List<EqlResult> results = query.execute(events, timestamps, size);
     if (results.size() >= size) {
       run.warn(
           "execution at "

@@ -201,7 +201,14 @@ final class Selector {
         Optional<Instant> timestamp = Optional.ofNullable(stamp);
         stamps[e] = new Timeline.Stamp[selected];
         for (int k = 0; k < selected; k++) {
-          stamps[e][k] = selections.get(scratch[k]).stamper.stamp(event, timestamp);
+          Selection selection = selections.get(scratch[k]);
+          Timeline.Stamp ruleStamp = selection.stamper.stamp(event, timestamp);
+          // an EQL query's own order, read now rather than once per execution whose window
+          // holds the event, when it is no longer in the cache
+          if (ruleStamp != null && selection.rule instanceof CompiledRule.Eql eql) {
+            ruleStamp = ruleStamp.withQueryTime(eql.query().timestampOf(event));
+          }
+          stamps[e][k] = ruleStamp;
         }
       }
     }

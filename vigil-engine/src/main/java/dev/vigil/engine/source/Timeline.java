@@ -45,8 +45,11 @@ public final class Timeline {
   // every event at or before this has been released; null before the first release
   private Instant released;
 
-  /** An event and the instant it is windowed and sorted on. */
-  public record Timed(Event event, Instant time, Optional<Instant> secondary, int order) {}
+  /**
+   * An event and the instant it is windowed and sorted on; {@code queryTime} as in {@link Stamp}.
+   */
+  public record Timed(
+      Event event, Instant time, Optional<Instant> secondary, int order, Instant queryTime) {}
 
   /**
    * Where one rule's events go on its timeline: its primary timestamp and, with a fallback, its
@@ -98,9 +101,22 @@ public final class Timeline {
 
   /**
    * An event's place on a timeline: {@code time}, its {@code @timestamp} when the rule falls back
-   * to it, and whether only the fallback gave a time.
+   * to it, whether only the fallback gave a time, and, for a query that orders events by a time of
+   * its own (EQL's timestamp field), that time, read with the stamp (else null).
    */
-  public record Stamp(Instant time, Optional<Instant> secondary, boolean fallbackOnly) {}
+  public record Stamp(
+      Instant time, Optional<Instant> secondary, boolean fallbackOnly, Instant queryTime) {
+
+    /** A stamp without a query time. */
+    public Stamp(Instant time, Optional<Instant> secondary, boolean fallbackOnly) {
+      this(time, secondary, fallbackOnly, null);
+    }
+
+    /** This stamp with the time the rule's query orders the event by. */
+    public Stamp withQueryTime(Instant time) {
+      return new Stamp(this.time, secondary, fallbackOnly, time);
+    }
+  }
 
   /**
    * Adds the next event in input order, with its stamp (null: not on the timeline). False, and not
@@ -114,7 +130,7 @@ public final class Timeline {
     if (released != null && !stamp.time().isAfter(released)) {
       return false;
     }
-    Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position);
+    Timed timed = new Timed(event, stamp.time(), stamp.secondary(), position, stamp.queryTime());
     (stamp.fallbackOnly() ? fallbackOnly : withPrimary).add(timed);
     return true;
   }

@@ -186,6 +186,15 @@ public final class CompiledQuery implements CompiledEql {
 
   @Override
   public List<EqlResult> execute(List<Event> events, int size) {
+    return execute(events, null, size);
+  }
+
+  @Override
+  public List<EqlResult> execute(List<Event> events, List<Instant> timestamps, int size) {
+    if (timestamps != null && timestamps.size() != events.size()) {
+      throw new IllegalArgumentException(
+          timestamps.size() + " timestamps for " + events.size() + " events");
+    }
     if (size < 0) {
       throw new IllegalArgumentException("size is negative: " + size);
     }
@@ -195,7 +204,7 @@ public final class CompiledQuery implements CompiledEql {
       results.addAll(sample.execute(events, limitOf(plan.pipes(), size)));
       return applyPipes(results, size);
     }
-    List<OrderedEvent> ordered = order(events);
+    List<OrderedEvent> ordered = order(events, timestamps);
     if (sequence != null) {
       results.addAll(sequence.execute(ordered));
     } else {
@@ -233,17 +242,20 @@ public final class CompiledQuery implements CompiledEql {
     return new ArrayList<>(current.subList(0, Math.min(size, current.size())));
   }
 
-  private List<OrderedEvent> order(List<Event> events) {
+  /** The events in Elasticsearch's order; {@code timestamps} null: read them here. */
+  private List<OrderedEvent> order(List<Event> events, List<Instant> timestamps) {
     List<OrderedEvent> ordered = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
-      ordered.add(new OrderedEvent(event, timestampOf(event), tiebreakerOf(event), i));
+      Instant time = timestamps == null ? timestampOf(event) : timestamps.get(i);
+      ordered.add(new OrderedEvent(event, time, tiebreakerOf(event), i));
     }
     ordered.sort(OrderedEvent.ORDER);
     return ordered;
   }
 
-  private Instant timestampOf(Event event) {
+  @Override
+  public Instant timestampOf(Event event) {
     List<Object> values = timestamp.read(event);
     if (values.isEmpty()) {
       return null;
