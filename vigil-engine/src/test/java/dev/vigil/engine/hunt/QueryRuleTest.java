@@ -143,6 +143,36 @@ class QueryRuleTest {
   }
 
   @Test
+  void aDuplicateOfAnAlertedEventIsNotCountedAsLeftOut() {
+    // Without _id, an event's id is a hash of its source. The same document read twice is one
+    // alert: past max_signals its copy is a duplicate, not an alert left out; another document
+    // at the same time and a later one are left out.
+    String at = T0.minus(Duration.ofMinutes(2)).toString();
+    String later = T0.minus(Duration.ofMinutes(1)).toString();
+    List<Event> events = new ArrayList<>();
+    events.add(dpkg(at, "1"));
+    events.add(dpkg(at, "1"));
+    events.add(dpkg(at, "2"));
+    events.add(dpkg(later, "3"));
+    HuntResult result = dpkgRule("max_signals = 1\n").hunt(events, T0, T0);
+    assertThat(result.alerts()).hasSize(1);
+    assertThat(result.warnings())
+        .containsExactly(
+            "Rule q1 [q1]: execution at 2026-11-19T10:00:00Z reached max_signals (1);"
+                + " 2 more alerts were not created");
+  }
+
+  private static Event dpkg(String timestamp, String pid) {
+    return Pipeline.event(
+        "{\"@timestamp\":\""
+            + timestamp
+            + "\",\"event\":{\"category\":[\"process\"]},\"process\":{\"name\":\"dpkg\","
+            + "\"pid\":"
+            + pid
+            + "}}");
+  }
+
+  @Test
   void aHuntIsRepeatable() {
     List<Event> events =
         List.of(
