@@ -204,7 +204,17 @@ public final class CompiledQuery implements CompiledEql {
       results.addAll(sample.execute(events, limitOf(plan.pipes(), size)));
       return applyPipes(results, size);
     }
-    List<OrderedEvent> ordered = order(events, timestamps);
+    List<Instant> times = timestamps;
+    if (times == null) {
+      times = new ArrayList<>(events.size());
+      for (Event event : events) {
+        times.add(timestampOf(event));
+      }
+    }
+    if (sequence != null && sequence.someStageMatchesNothing(events, times)) {
+      return applyPipes(results, size);
+    }
+    List<OrderedEvent> ordered = order(events, times);
     if (sequence != null) {
       results.addAll(sequence.execute(ordered));
     } else {
@@ -242,13 +252,12 @@ public final class CompiledQuery implements CompiledEql {
     return new ArrayList<>(current.subList(0, Math.min(size, current.size())));
   }
 
-  /** The events in Elasticsearch's order; {@code timestamps} null: read them here. */
+  /** The events in Elasticsearch's order. */
   private List<OrderedEvent> order(List<Event> events, List<Instant> timestamps) {
     List<OrderedEvent> ordered = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
-      Instant time = timestamps == null ? timestampOf(event) : timestamps.get(i);
-      ordered.add(new OrderedEvent(event, time, tiebreakerOf(event), i));
+      ordered.add(new OrderedEvent(event, timestamps.get(i), tiebreakerOf(event), i));
     }
     ordered.sort(OrderedEvent.ORDER);
     return ordered;

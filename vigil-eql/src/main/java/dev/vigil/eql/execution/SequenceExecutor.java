@@ -4,6 +4,7 @@ import dev.vigil.core.event.Event;
 import dev.vigil.eql.EqlExecutionException;
 import dev.vigil.eql.EqlResult;
 import dev.vigil.eql.compile.Values;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,20 +93,21 @@ final class SequenceExecutor {
   }
 
   /**
-   * True when some positive stage matches none of the events: no sequence can complete, and
-   * matching the others would only build partial sequences (a correlation rule whose broad stage is
-   * every endpoint event, over data without its other integration, is the usual case). Later stages
-   * are tried first, being the rarer ones in most rules; each scan stops at its first match.
+   * True when some positive stage matches none of {@code events} that have a timestamp ({@code
+   * timestamps}, same positions): no sequence can complete, and matching the others would only
+   * build partial sequences (a correlation rule whose broad stage is every endpoint event, over
+   * data without its other integration, is the usual case). Checked before the events are even
+   * ordered. Later stages are tried first, being the rarer ones in most rules; each scan stops at
+   * its first match.
    */
-  private boolean someStageMatchesNothing(List<OrderedEvent> events) {
+  boolean someStageMatchesNothing(List<Event> events, List<Instant> timestamps) {
     for (int s = lastPositive; s >= firstPositive; s--) {
       if (missing[s]) {
         continue;
       }
       boolean matched = false;
       for (int i = 0; i < events.size() && !matched; i++) {
-        OrderedEvent ordered = events.get(i);
-        matched = ordered.timestamp() != null && filters[s].test(ordered.event());
+        matched = timestamps.get(i) != null && filters[s].test(events.get(i));
       }
       if (!matched) {
         return true;
@@ -130,9 +132,6 @@ final class SequenceExecutor {
 
   /** Runs the matcher; results are complete and in Elasticsearch's order (before pipes). */
   List<EqlResult.SequenceResult> execute(List<OrderedEvent> events) {
-    if (someStageMatchesNothing(events)) {
-      return List.of();
-    }
     int stages = filters.length;
     Map<List<Object>, List<ArrayDeque<Partial>>> groups = new HashMap<>();
     List<Partial> completed = new ArrayList<>();
