@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs rules through the real pipeline in tests: rule files (detection-rules TOML, Kibana export
@@ -151,5 +153,36 @@ final class Pipeline {
   static String text(Alert alert, String key) {
     JsonNode node = alert.document().get(key);
     return node == null ? null : node.isValueNode() ? node.asText() : node.toString();
+  }
+
+  /** Everything a hunt's user sees, in order: alert documents, warnings, the execution count. */
+  static List<String> outcome(HuntResult result) {
+    List<String> lines = new ArrayList<>();
+    for (Alert alert : result.alerts()) {
+      lines.add("alert " + alert.document());
+    }
+    result.warnings().forEach(warning -> lines.add("warning " + warning));
+    lines.add("executions " + result.executions());
+    return lines;
+  }
+
+  /**
+   * The supported prebuilt corpus in {@code ../shared} (every rules/ folder but _deprecated, and
+   * the building blocks), in path order; the calling test is skipped without the folder.
+   */
+  static List<Path> corpusFolders() throws IOException {
+    String shared = System.getProperty("vigil.shared.dir");
+    Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "rules")));
+    Path corpus = Path.of(shared, "rules", "detection-rules");
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> children = Files.list(corpus.resolve("rules"))) {
+      children
+          .filter(Files::isDirectory)
+          .filter(folder -> !folder.getFileName().toString().equals("_deprecated"))
+          .sorted()
+          .forEach(folders::add);
+    }
+    folders.add(corpus.resolve("rules_building_block"));
+    return folders;
   }
 }

@@ -18,14 +18,10 @@ import dev.vigil.rules.model.Rule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +36,7 @@ class RoutingDifferentialTest {
 
   @Test
   void everyRuleSelectsWhatTheUnroutedReferenceSelects() throws IOException {
-    String shared = System.getProperty("vigil.shared.dir");
-    Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "rules")));
-    Path corpus = Path.of(shared, "rules", "detection-rules");
-    List<Path> folders = new ArrayList<>();
-    try (Stream<Path> children = Files.list(corpus.resolve("rules"))) {
-      children
-          .filter(Files::isDirectory)
-          .filter(folder -> !folder.getFileName().toString().equals("_deprecated"))
-          .sorted()
-          .forEach(folders::add);
-    }
-    folders.add(corpus.resolve("rules_building_block"));
-    RuleLoader.Result loaded = RuleLoader.load(folders);
+    RuleLoader.Result loaded = RuleLoader.load(Pipeline.corpusFolders());
     List<CompiledRule> compiled = new ArrayList<>();
     for (Rule rule : loaded.rules()) {
       try {

@@ -1,5 +1,6 @@
 package dev.vigil.engine.hunt;
 
+import static dev.vigil.engine.hunt.Pipeline.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.event.Event;
@@ -8,7 +9,6 @@ import dev.vigil.core.event.EventReader;
 import dev.vigil.core.schema.DefaultSchema;
 import dev.vigil.core.schema.Schema;
 import dev.vigil.core.source.QueryException;
-import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.compile.RuleCompiler;
 import dev.vigil.generator.EventGenerator;
 import dev.vigil.generator.GeneratorOptions;
@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,17 +105,6 @@ class StreamingTest {
 
   private HuntResult hunt(List<CompiledRule> rules, List<Event> events, HuntSettings settings) {
     return Hunt.run(rules, events.iterator(), schema, settings, (index, total, rule) -> {});
-  }
-
-  /** Everything a hunt's user sees, in order. */
-  private static List<String> outcome(HuntResult result) {
-    List<String> lines = new ArrayList<>();
-    for (Alert alert : result.alerts()) {
-      lines.add("alert " + alert.document());
-    }
-    result.warnings().forEach(warning -> lines.add("warning " + warning));
-    lines.add("executions " + result.executions());
-    return lines;
   }
 
   @Test
@@ -248,19 +236,7 @@ class StreamingTest {
   @Test
   @Tag("conformance")
   void theCorpusStreamsAsItHolds() throws IOException {
-    String shared = System.getProperty("vigil.shared.dir");
-    Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "rules")));
-    Path corpus = Path.of(shared, "rules", "detection-rules");
-    List<Path> folders = new ArrayList<>();
-    try (Stream<Path> children = Files.list(corpus.resolve("rules"))) {
-      children
-          .filter(Files::isDirectory)
-          .filter(folder -> !folder.getFileName().toString().equals("_deprecated"))
-          .sorted()
-          .forEach(folders::add);
-    }
-    folders.add(corpus.resolve("rules_building_block"));
-    List<CompiledRule> rules = compile(folders);
+    List<CompiledRule> rules = compile(Pipeline.corpusFolders());
     List<Event> events = generated(20_000, 12);
     HuntResult reference = hunt(rules, events, holdingEverything());
     assertThat(reference.alerts()).hasSizeGreaterThan(20);

@@ -7,7 +7,6 @@ import dev.vigil.core.event.EventReader;
 import dev.vigil.core.event.FieldProjection;
 import dev.vigil.core.schema.DefaultSchema;
 import dev.vigil.core.schema.Schema;
-import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.compile.RuleCompiler;
 import dev.vigil.rules.load.RuleLoader;
 import dev.vigil.rules.model.Rule;
@@ -75,13 +74,7 @@ class ThreadCountTest {
               schema,
               new HuntSettings(Optional.empty(), Optional.empty(), "default", huntThreads),
               (index, total, rule) -> {});
-      List<String> lines = new ArrayList<>();
-      for (Alert alert : result.alerts()) {
-        lines.add("alert " + alert.document());
-      }
-      result.warnings().forEach(warning -> lines.add("warning " + warning));
-      lines.add("executions " + result.executions());
-      return lines;
+      return Pipeline.outcome(result);
     }
   }
 }
