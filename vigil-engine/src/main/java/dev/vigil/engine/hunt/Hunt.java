@@ -114,8 +114,7 @@ public final class Hunt {
         }
         allWarnings.addAll(warnings.get(index));
         if (schedule.runs() && anchor.isPresent() && end.isPresent()) {
-          Instant last = RuleSchedule.last(anchor.get(), end.get(), schedule.interval());
-          executions += schedule.executions(anchor.get(), last);
+          executions += schedule.executions(anchor.get(), end.get());
         }
         if (settings.profile()) {
           Selection selection = selections.get(index);

@@ -163,9 +163,13 @@ final class RuleSchedule {
     return nanos;
   }
 
-  /** How many executions the schedule has from {@code anchor} to {@code last}, run or not. */
-  int executions(Instant anchor, Instant last) {
-    return (int) Math.min(Integer.MAX_VALUE, nanosBetween(anchor, last) / interval + 1);
+  /**
+   * How many executions the schedule has from {@code anchor} to the first at or after {@code end},
+   * run or not.
+   */
+  int executions(Instant anchor, Instant end) {
+    long spans = ceilDiv(Math.max(0, nanosBetween(anchor, end)), interval);
+    return (int) Math.min(Integer.MAX_VALUE, spans + 1);
   }
 
   /**
