@@ -254,6 +254,8 @@ final class HuntCommand implements Callable<Integer> {
   /** Alerts per rule, then the totals: what a person reads after the table. */
   private void printSummary(
       HuntResult result, int rules, long events, int ruleErrors, PrintWriter err) {
+    // the rules' warnings, and the one about late events
+    int warnings = result.warnings().size() + (result.lateEvents() > 0 ? 1 : 0);
     Map<String, Integer> perRule = new TreeMap<>();
     int buildingBlocks = 0;
     for (Alert alert : result.alerts()) {
@@ -279,8 +281,8 @@ final class HuntCommand implements Callable<Integer> {
             + " events in "
             + result.executions()
             + " executions; "
-            + result.warnings().size()
-            + (result.warnings().size() == 1 ? " warning" : " warnings")
+            + warnings
+            + (warnings == 1 ? " warning" : " warnings")
             + (ruleErrors > 0 ? "; " + ruleErrors + " rules could not be loaded" : ""));
     err.flush();
   }

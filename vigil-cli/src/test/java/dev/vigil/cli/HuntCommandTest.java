@@ -160,7 +160,8 @@ class HuntCommandTest {
     assertThat(late.err())
         .contains(
             "vigil: warning: 1 event came more than --max-disorder 15m out of @timestamp order")
-        .contains(" 600 alerts");
+        .contains(" 600 alerts")
+        .contains("; 1 warning");
     CliRun allowed = CliRun.of(concat(streaming, "--max-disorder", "30m"));
     assertThat(allowed.err()).doesNotContain("out of @timestamp order").contains(" 601 alerts");
     CliRun held = CliRun.of(concat(streaming, "--max-disorder", "none"));
