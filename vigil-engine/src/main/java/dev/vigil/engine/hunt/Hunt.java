@@ -141,7 +141,8 @@ public final class Hunt {
   /**
    * Runs rules as the input passes their windows, once the hunt holds more selected events than
    * {@link HuntSettings#maxHeld()} and only with a {@link HuntSettings#maxDisorder()}: the
-   * watermark is the latest {@code @timestamp} read less the disorder allowed, every event still to
+   * watermark is how far the input has got (the latest median {@code @timestamp} of a batch, which
+   * a few events stamped far ahead do not move) less the disorder allowed, every event still to
    * come being assumed later than it. The schedules' anchor is fixed when the watermark first
    * passes the earliest {@code @timestamp} read (or is {@code since}); from then on the selector
    * counts events that break the assumption. Called on the reading thread after each batch.
@@ -174,7 +175,7 @@ public final class Hunt {
       }
       peakHeld = Math.max(peakHeld, held);
 
-      if (settings.maxDisorder().isEmpty() || selector.latest().isEmpty()) {
+      if (settings.maxDisorder().isEmpty() || selector.reached().isEmpty()) {
         return;
       }
       if (!started) {
@@ -183,7 +184,7 @@ public final class Hunt {
         }
         started = true;
       }
-      Instant reached = selector.latest().get();
+      Instant reached = selector.reached().get();
       Instant watermark = reached.minus(settings.maxDisorder().get());
       if (anchor.isEmpty()) {
         if (settings.since().isPresent()) {

@@ -14,18 +14,20 @@ import dev.vigil.rules.model.Rule;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 /**
  * The hunt's one pass over the events: each event is tested against the selection of every rule it
- * can reach, and kept for the rules that select it; the earliest and latest {@code @timestamp} are
- * noted on the way.
+ * can reach, and kept for the rules that select it; the earliest and latest {@code @timestamp}, and
+ * the latest batch median of them, are noted on the way.
  *
  * <p>The tests run on worker threads, a batch of events at a time, while the caller's thread reads
  * the next events; results are taken back in input order, so every rule's events are in input order
@@ -51,6 +53,9 @@ final class Selector {
   private final Map<Optional<String>, Route> routes = new ConcurrentHashMap<>();
   private Instant earliest;
   private Instant latest;
+  // the latest of the batches' median @timestamps: how far the input has got, which a few events
+  // stamped far ahead (a skewed clock) do not move, as they would move the latest
+  private Instant reached;
   // events with a @timestamp before this are late (null: none is); and how many were late
   private Instant lateBefore;
   private long lateEvents;
@@ -83,6 +88,11 @@ final class Selector {
   /** The latest {@code @timestamp} seen, if any. */
   Optional<Instant> latest() {
     return Optional.ofNullable(latest);
+  }
+
+  /** The latest median {@code @timestamp} of a batch read, if any. */
+  Optional<Instant> reached() {
+    return Optional.ofNullable(reached);
   }
 
   /**
@@ -147,6 +157,7 @@ final class Selector {
       Instant[] timestamps,
       Instant earliest,
       Instant latest,
+      Instant median,
       long[] tests,
       long[] testNanos) {}
 
@@ -194,7 +205,7 @@ final class Selector {
           scratch[selected++] = rule;
         }
       }
-      selectedBy[e] = selected == 0 ? NONE : java.util.Arrays.copyOf(scratch, selected);
+      selectedBy[e] = selected == 0 ? NONE : Arrays.copyOf(scratch, selected);
       if (selected > 0) {
         // Stamped now, while the event is in this core's cache, with the @timestamp read above
         // (the first date there, as Timeline.timestampMapping reads it).
@@ -212,10 +223,18 @@ final class Selector {
         }
       }
     }
-    return new Tested(batch, selectedBy, stamps, timestamps, first, last, tests, testNanos);
+    return new Tested(
+        batch, selectedBy, stamps, timestamps, first, last, median(timestamps), tests, testNanos);
   }
 
   private static final int[] NONE = new int[0];
+
+  /** The median of the timestamps present (the upper one of an even count), or null. */
+  private static Instant median(Instant[] timestamps) {
+    Instant[] present =
+        Arrays.stream(timestamps).filter(Objects::nonNull).sorted().toArray(Instant[]::new);
+    return present.length == 0 ? null : present[present.length / 2];
+  }
 
   private Route route(Optional<String> index) {
     Route route = routes.get(index);
@@ -233,6 +252,7 @@ final class Selector {
       earliest =
           earliest == null || tested.earliest.isBefore(earliest) ? tested.earliest : earliest;
       latest = latest == null || tested.latest.isAfter(latest) ? tested.latest : latest;
+      reached = reached == null || tested.median.isAfter(reached) ? tested.median : reached;
     }
     if (tested.tests != null) {
       for (int rule = 0; rule < selections.size(); rule++) {

@@ -155,6 +155,23 @@ class StreamingTest {
   }
 
   @Test
+  void anEventStampedFarAheadDoesNotMakeTheRestLate() {
+    List<CompiledRule> rules = examples(this);
+    List<Event> events = new ArrayList<>(generated(20_000, 15));
+    // a host with a clock years ahead, halfway through
+    events.add(
+        10_000,
+        Pipeline.event(
+            "{\"@timestamp\":\"2031-01-01T00:00:00Z\",\"event\":{\"category\":[\"process\"]},"
+                + "\"process\":{\"name\":\"dpkg\"}}"));
+    HuntResult reference = hunt(rules, events, holdingEverything());
+    HuntResult streamed = hunt(rules, events, settings(2, Optional.of(TEN_MINUTES), 0));
+    assertThat(outcome(streamed)).isEqualTo(outcome(reference));
+    assertThat(streamed.lateEvents()).isZero();
+    assertThat(streamed.peakHeld()).isLessThan(reference.peakHeld() / 2);
+  }
+
+  @Test
   void eventsLaterThanAllowedAreCounted() {
     List<CompiledRule> rules = examples(this);
     List<Event> events = new ArrayList<>(generated(10_000, 9));
