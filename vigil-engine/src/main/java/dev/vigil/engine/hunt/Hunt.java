@@ -93,7 +93,7 @@ public final class Hunt {
         Instant first = anchor.get();
         List<Callable<RuleSchedule>> tasks = new ArrayList<>(schedules.size());
         for (RuleSchedule schedule : schedules) {
-          Instant last = RuleSchedule.last(first, end.get(), schedule.interval());
+          Instant last = schedule.last(first, end.get());
           tasks.add(
               () -> {
                 schedule.advance(first, Instant.MAX, Instant.MAX, last);
@@ -205,11 +205,7 @@ public final class Hunt {
       List<Callable<RuleSchedule>> due = new ArrayList<>();
       for (RuleSchedule schedule : schedules) {
         if (schedule.dueBy(watermark)) {
-          Instant last =
-              settings
-                  .until()
-                  .map(until -> RuleSchedule.last(first, until, schedule.interval()))
-                  .orElse(null);
+          Instant last = settings.until().map(until -> schedule.last(first, until)).orElse(null);
           due.add(
               () -> {
                 schedule.advance(first, watermark, reached, last);

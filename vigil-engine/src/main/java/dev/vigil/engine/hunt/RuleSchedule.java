@@ -138,11 +138,6 @@ final class RuleSchedule {
     return executor != null;
   }
 
-  /** The time between executions. */
-  Duration interval() {
-    return schedule.interval();
-  }
-
   /** How many of the rule's events are held, searchable or not. */
   int held() {
     return timeline.size();
@@ -168,18 +163,17 @@ final class RuleSchedule {
    * run or not.
    */
   int executions(Instant anchor, Instant end) {
-    long spans = ceilDiv(Math.max(0, nanosBetween(anchor, end)), interval);
-    return (int) Math.min(Integer.MAX_VALUE, spans + 1);
+    return (int) Math.min(Integer.MAX_VALUE, intervalsTo(anchor, end) + 1);
   }
 
-  /**
-   * The first execution at or after {@code end}, on the grid of {@code interval} from {@code
-   * anchor}.
-   */
-  static Instant last(Instant anchor, Instant end, Duration interval) {
-    long step = interval.toNanos();
-    long spans = ceilDiv(Math.max(0, nanosBetween(anchor, end)), step);
-    return anchor.plusNanos(spans * step);
+  /** The first execution at or after {@code end}, on the schedule's grid from {@code anchor}. */
+  Instant last(Instant anchor, Instant end) {
+    return anchor.plusNanos(intervalsTo(anchor, end) * interval);
+  }
+
+  /** How many intervals from {@code anchor} reach {@code end} (none when it is not later). */
+  private long intervalsTo(Instant anchor, Instant end) {
+    return ceilDiv(Math.max(0, nanosBetween(anchor, end)), interval);
   }
 
   /**
