@@ -175,30 +175,30 @@ final class NewTermsExecutor implements RuleExecutor {
 
   /** Where {@code time} goes in {@code sorted}: after every time at or before it. */
   private static int insertionPoint(List<Instant> sorted, Instant time) {
+    return firstIndex(sorted, time, false);
+  }
+
+  private static Instant firstAtOrAfter(List<Instant> sorted, Instant start) {
+    int at = firstIndex(sorted, start, true);
+    return at < sorted.size() ? sorted.get(at) : null;
+  }
+
+  /**
+   * The first position in {@code sorted} whose time is after {@code time}, or at it too when {@code
+   * orAt}; the size when there is none.
+   */
+  private static int firstIndex(List<Instant> sorted, Instant time, boolean orAt) {
     int low = 0;
     int high = sorted.size();
     while (low < high) {
       int middle = (low + high) >>> 1;
-      if (sorted.get(middle).isAfter(time)) {
+      Instant here = sorted.get(middle);
+      if (here.isAfter(time) || (orAt && here.equals(time))) {
         high = middle;
       } else {
         low = middle + 1;
       }
     }
     return low;
-  }
-
-  private static Instant firstAtOrAfter(List<Instant> sorted, Instant start) {
-    int low = 0;
-    int high = sorted.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (sorted.get(middle).isBefore(start)) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low < sorted.size() ? sorted.get(low) : null;
   }
 }
