@@ -1,12 +1,15 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.event.Event;
 import dev.vigil.core.event.EventInput;
 import dev.vigil.core.event.EventReader;
 import dev.vigil.core.event.FieldProjection;
 import dev.vigil.core.event.InputProblem;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,17 +41,23 @@ final class EventSources {
 
   /**
    * As {@link #open}, decoding on reading only {@code fields} and the fields the caller turns out
-   * to use (a hunt asks every event for the same few fields); the others are decoded from the kept
-   * JSON if asked.
+   * to use (a hunt asks every event for the same few fields; the others are decoded from the kept
+   * JSON if asked), and reading the inputs side by side, each next event the earliest by {@code
+   * time} of the inputs' next events: one stream in time order from several files that cover the
+   * same hours.
    */
-  EventReader openProjected(List<String> paths, PrintWriter err, Collection<String> fields) {
+  EventReader openMerged(
+      List<String> paths,
+      PrintWriter err,
+      Collection<String> fields,
+      Function<Event, Instant> time) {
     List<EventInput> inputs = EventInput.expand(paths, () -> System.in);
-    return EventReader.open(
+    return EventReader.openMerged(
         inputs,
         problem -> report(problem, err),
-        EventReader.DEFAULT_MAX_DOCUMENT_LINES,
         EventReader.defaultDecodeThreads(),
-        FieldProjection.learning(fields));
+        FieldProjection.learning(fields),
+        time);
   }
 
   private void report(InputProblem problem, PrintWriter err) {

@@ -174,7 +174,8 @@ final class HuntCommand implements Callable<Integer> {
     HuntResult result;
     long eventCount;
     try (EventReader reader =
-        sources.openProjected(eventPaths, err, Hunt.fieldsRead(compiled, schema))) {
+        sources.openMerged(
+            eventPaths, err, Hunt.fieldsRead(compiled, schema), Hunt.inputTime(schema))) {
       try {
         result =
             Hunt.run(

@@ -168,6 +168,20 @@ class HuntCommandTest {
     assertThat(held.err()).doesNotContain("out of @timestamp order").contains(" 601 alerts");
   }
 
+  @Test
+  void filesCoveringTheSameHoursAreReadAsOneStreamInTimeOrder() {
+    // the examples are one file per dataset over the same hours: read one after another, the
+    // later files would come late to rules already run past them
+    String[] hunt = {
+      "hunt", "--format", "ndjson", "--rules", "../examples/rules", "../examples/events"
+    };
+    CliRun held = CliRun.of(hunt);
+    CliRun streaming = CliRun.of(concat(hunt, "--max-held", "0", "--max-disorder", "0s"));
+    assertThat(streaming.exitCode()).as(streaming.err()).isZero();
+    assertThat(streaming.err()).doesNotContain("out of @timestamp order").contains(" 15 alerts");
+    assertThat(streaming.out()).isEqualTo(held.out());
+  }
+
   private static String event(Instant time, String process) {
     return "{\"@timestamp\":\"" + time + "\",\"process\":{\"name\":\"" + process + "\"}}\n";
   }

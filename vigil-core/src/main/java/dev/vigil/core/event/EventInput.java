@@ -24,10 +24,12 @@ public final class EventInput {
 
   private final String name;
   private final StreamOpener opener;
+  private final boolean reopenable;
 
-  private EventInput(String name, StreamOpener opener) {
+  private EventInput(String name, StreamOpener opener, boolean reopenable) {
     this.name = name;
     this.opener = opener;
+    this.reopenable = reopenable;
   }
 
   /** Opens an input stream; the reader owns and closes it. */
@@ -37,17 +39,21 @@ public final class EventInput {
   }
 
   public static EventInput file(Path path) {
-    return new EventInput(path.toString(), () -> Files.newInputStream(path));
+    return new EventInput(path.toString(), () -> Files.newInputStream(path), true);
   }
 
-  /** Standard input, named {@code <stdin>} in messages. */
+  /** Standard input, named {@code <stdin>} in messages; it can be read once. */
   public static EventInput stdin(Supplier<InputStream> in) {
-    return new EventInput("<stdin>", in::get);
+    return new EventInput("<stdin>", in::get, false);
   }
 
-  /** An input opened by {@code opener} when reading reaches it, named {@code name} in messages. */
+  /**
+   * An input opened by {@code opener} when reading reaches it, named {@code name} in messages. A
+   * reader merging inputs may open it twice, to look at its first event, so each call opens it from
+   * its start.
+   */
   public static EventInput of(String name, StreamOpener opener) {
-    return new EventInput(name, opener);
+    return new EventInput(name, opener, true);
   }
 
   /**
@@ -105,6 +111,11 @@ public final class EventInput {
 
   InputStream open() throws IOException {
     return opener.open();
+  }
+
+  /** Whether {@link #open} can be called again, each time from the start (not standard input). */
+  boolean reopenable() {
+    return reopenable;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -49,6 +52,11 @@ import java.util.zip.GZIPInputStream;
  * problems come in input order. With a {@link FieldProjection}, lines decode only the fields it
  * holds. Memory stays bounded: a few batches are decoded ahead.
  *
+ * <p>Inputs are read one after another, or, {@linkplain #openMerged merged}, side by side: each
+ * next event is then the earliest by a key (a time) of the inputs' next events. Several files that
+ * cover the same hours (one per dataset, say) then come out as one stream in time order, which a
+ * reader that runs rules as the input passes their windows needs.
+ *
  * <p>Not thread-safe. Owns the open input and closes it at its end, or on {@link #close()}.
  */
 public final class EventReader implements Iterator<Event>, Closeable {
@@ -63,8 +71,15 @@ public final class EventReader implements Iterator<Event>, Closeable {
   private final int maxDocumentLines;
   private final int decodeThreads;
   private final FieldProjection projection;
+  // merged reading's key: the time an event is ordered on, null when it has none (null: inputs are
+  // read one after another)
+  private final Function<Event, Instant> mergeKey;
   private ExecutorService decoders;
   private Source current;
+  // merged reading: the open inputs by their next event, and those not opened yet by their first
+  // event (null until reading starts)
+  private PriorityQueue<Head> heads;
+  private PriorityQueue<Waiting> waiting;
   private Event next;
   private long eventCount;
   private long problemCount;
@@ -74,8 +89,10 @@ public final class EventReader implements Iterator<Event>, Closeable {
       Consumer<InputProblem> problems,
       int maxDocumentLines,
       int decodeThreads,
-      FieldProjection projection) {
+      FieldProjection projection,
+      Function<Event, Instant> mergeKey) {
     this.projection = projection;
+    this.mergeKey = mergeKey;
     this.inputs = new ArrayDeque<>(inputs);
     this.problems = requireNonNull(problems, "problems is null");
     this.maxDocumentLines = maxDocumentLines;
@@ -124,7 +141,33 @@ public final class EventReader implements Iterator<Event>, Closeable {
     if (decodeThreads < 0) {
       throw new IllegalArgumentException("decodeThreads must not be negative");
     }
-    return new EventReader(inputs, problems, maxDocumentLines, decodeThreads, projection);
+    return new EventReader(inputs, problems, maxDocumentLines, decodeThreads, projection, null);
+  }
+
+  /**
+   * As {@link #open(List, Consumer, int, int, FieldProjection)}, reading the inputs side by side:
+   * each next event is the one of the inputs' next events whose {@code key} (null: none) is the
+   * earliest, events without a key first, the earlier input first on a tie. Inputs each in time
+   * order so come out as one stream in time order; and within each input, events keep their order.
+   *
+   * <p>Only the inputs that have begun are open: each input is first opened to read its first
+   * event's key, then closed, and opened again when the stream reaches that key (standard input,
+   * which cannot be read twice, stays open from the start). So inputs covering one day after
+   * another are read one at a time, and inputs covering the same hours together. Problems are
+   * reported as each input's reading meets them.
+   */
+  public static EventReader openMerged(
+      List<EventInput> inputs,
+      Consumer<InputProblem> problems,
+      int decodeThreads,
+      FieldProjection projection,
+      Function<Event, Instant> key) {
+    if (decodeThreads < 0) {
+      throw new IllegalArgumentException("decodeThreads must not be negative");
+    }
+    requireNonNull(key, "key is null");
+    return new EventReader(
+        inputs, problems, DEFAULT_MAX_DOCUMENT_LINES, decodeThreads, projection, key);
   }
 
   /**
@@ -147,6 +190,9 @@ public final class EventReader implements Iterator<Event>, Closeable {
 
   @Override
   public boolean hasNext() {
+    if (next == null && mergeKey != null) {
+      return hasNextMerged();
+    }
     while (next == null) {
       if (current == null) {
         EventInput input = inputs.poll();
@@ -154,7 +200,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
           stopDecoders();
           return false;
         }
-        current = openSource(input);
+        current = openSource(input, false);
         if (current == null) {
           continue;
         }
@@ -175,6 +221,132 @@ public final class EventReader implements Iterator<Event>, Closeable {
     return true;
   }
 
+  private boolean hasNextMerged() {
+    if (heads == null) {
+      startMerge();
+    }
+    while (true) {
+      Head head = heads.peek();
+      Waiting first = waiting.peek();
+      if (first != null
+          && (head == null || compare(first.key, first.index, head.key(), head.index) < 0)) {
+        waiting.poll();
+        Source source = openSource(first.input, false);
+        if (source != null) {
+          advance(source, first.index);
+        }
+        continue;
+      }
+      if (head == null) {
+        stopDecoders();
+        return false;
+      }
+      heads.poll();
+      next = head.event;
+      advance(head.source, head.index);
+      return true;
+    }
+  }
+
+  /** Looks at each input's first event, so that each is opened when the stream reaches it. */
+  private void startMerge() {
+    heads = new PriorityQueue<Head>(EventReader::compare);
+    waiting = new PriorityQueue<Waiting>(EventReader::compare);
+    int index = 0;
+    for (EventInput input : inputs) {
+      // an input that cannot be opened twice, or has no key to wait for, is opened at once
+      Instant key = inputs.size() > 1 && input.reopenable() ? firstKey(input) : null;
+      waiting.add(new Waiting(input, index++, key));
+    }
+    inputs.clear();
+  }
+
+  /** The key of {@code input}'s first event, read quietly: its problems are reported later. */
+  private Instant firstKey(EventInput input) {
+    Source source = openSource(input, true);
+    if (source == null) {
+      return null;
+    }
+    try {
+      Event first = source.read();
+      return first == null ? null : mergeKey.apply(first);
+    } catch (IOException e) {
+      return null;
+    } finally {
+      close(source);
+    }
+  }
+
+  /** Reads {@code source}'s next event into the heads, or closes it at its end. */
+  private void advance(Source source, int index) {
+    Event event;
+    try {
+      event = source.read();
+    } catch (IOException e) {
+      report(new EventOrigin(source.name, source.linesRead()), "read failed: " + e.getMessage());
+      event = null;
+    }
+    if (event == null) {
+      close(source);
+    } else {
+      heads.add(new Head(source, index, event));
+    }
+  }
+
+  private static int compare(Head a, Head b) {
+    return compare(a.key(), a.index, b.key(), b.index);
+  }
+
+  private static int compare(Waiting a, Waiting b) {
+    return compare(a.key, a.index, b.key, b.index);
+  }
+
+  /** Merge order: no key first, then the earliest key, then the earlier input. */
+  private static int compare(Instant aKey, int aIndex, Instant bKey, int bIndex) {
+    if (aKey != bKey) {
+      if (aKey == null) {
+        return -1;
+      }
+      if (bKey == null) {
+        return 1;
+      }
+      int c = aKey.compareTo(bKey);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(aIndex, bIndex);
+  }
+
+  /**
+   * An open input and its next event, whose key is worked out when the merge first compares it
+   * (with one input open and none waiting, never).
+   */
+  private final class Head {
+    final Source source;
+    final int index;
+    final Event event;
+    private boolean keyed;
+    private Instant key;
+
+    Head(Source source, int index, Event event) {
+      this.source = source;
+      this.index = index;
+      this.event = event;
+    }
+
+    Instant key() {
+      if (!keyed) {
+        key = mergeKey.apply(event);
+        keyed = true;
+      }
+      return key;
+    }
+  }
+
+  /** An input not opened yet, its position among the inputs and its first event's key. */
+  private record Waiting(EventInput input, int index, Instant key) {}
+
   @Override
   public Event next() {
     if (!hasNext()) {
@@ -190,18 +362,29 @@ public final class EventReader implements Iterator<Event>, Closeable {
   public void close() {
     closeCurrent();
     inputs.clear();
+    if (heads != null) {
+      for (Head head : heads) {
+        close(head.source);
+      }
+      heads.clear();
+      waiting.clear();
+    }
     stopDecoders();
   }
 
   private void closeCurrent() {
     if (current != null) {
-      current.cancel();
-      try {
-        current.in.close();
-      } catch (IOException e) {
-        // closing an input we finished reading cannot lose events; nothing to report
-      }
+      close(current);
       current = null;
+    }
+  }
+
+  private static void close(Source source) {
+    source.cancel();
+    try {
+      source.in.close();
+    } catch (IOException e) {
+      // closing an input we finished reading cannot lose events; nothing to report
     }
   }
 
@@ -232,7 +415,8 @@ public final class EventReader implements Iterator<Event>, Closeable {
     problems.accept(new InputProblem(origin, reason));
   }
 
-  private Source openSource(EventInput input) {
+  /** Opens {@code input}; a {@code peek} only looks at its first event and reports nothing. */
+  private Source openSource(EventInput input, boolean peek) {
     try {
       InputStream raw = new BufferedInputStream(input.open(), 1 << 16);
       raw.mark(2);
@@ -243,9 +427,11 @@ public final class EventReader implements Iterator<Event>, Closeable {
           first == 0x1f && second == 0x8b
               ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)
               : raw;
-      return new Source(input.name(), decoded);
+      return new Source(input.name(), decoded, peek);
     } catch (IOException e) {
-      report(new EventOrigin(input.name(), 0), "cannot read: " + describe(e));
+      if (!peek) {
+        report(new EventOrigin(input.name(), 0), "cannot read: " + describe(e));
+      }
       return null;
     }
   }
@@ -264,6 +450,8 @@ public final class EventReader implements Iterator<Event>, Closeable {
   private final class Source {
     private final String name;
     private final InputStream in;
+    // a look at the first event only: a line at a time, decoded here, nothing reported
+    private final boolean peek;
     private LineSplitter lines;
     private long currentLineNumber;
     private boolean started;
@@ -274,9 +462,16 @@ public final class EventReader implements Iterator<Event>, Closeable {
     private Iterator<Line> batch = Collections.emptyIterator();
     private IOException readFailure;
 
-    Source(String name, InputStream in) {
+    Source(String name, InputStream in, boolean peek) {
       this.name = name;
       this.in = in;
+      this.peek = peek;
+    }
+
+    private void report(EventOrigin origin, String reason) {
+      if (!peek) {
+        EventReader.this.report(origin, reason);
+      }
     }
 
     /** The next event of this input, or null at its end. */
@@ -497,10 +692,12 @@ public final class EventReader implements Iterator<Event>, Closeable {
     }
 
     private void fillAhead() {
-      int depth = decodeThreads == 0 ? 1 : decodeThreads * 4;
+      boolean inline = peek || decodeThreads == 0;
+      int depth = inline ? 1 : decodeThreads * 4;
+      int size = peek ? 1 : BATCH_LINES;
       while (ahead.size() < depth && !lines.atEnd()) {
-        List<Line> next = new ArrayList<>(BATCH_LINES);
-        while (next.size() < BATCH_LINES) {
+        List<Line> next = new ArrayList<>(size);
+        while (next.size() < size) {
           byte[] bytes;
           try {
             bytes = lines.next();
@@ -517,7 +714,7 @@ public final class EventReader implements Iterator<Event>, Closeable {
         if (next.isEmpty()) {
           break;
         }
-        if (decodeThreads == 0) {
+        if (inline) {
           decodeAll(next, name, projection);
           ahead.add(CompletableFuture.completedFuture(next));
         } else {

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,5 +207,122 @@ class EventReaderTest {
     assertThat(read("empty.json", "[]")).isEmpty();
     assertThat(read("blank.ndjson", "\n\n  \n")).isEmpty();
     assertThat(problems).isEmpty();
+  }
+
+  private List<Event> readMerged(List<EventInput> inputs, int decodeThreads) {
+    List<Event> events = new ArrayList<>();
+    try (EventReader reader =
+        EventReader.openMerged(
+            inputs,
+            problem -> problems.add(problem.toString()),
+            decodeThreads,
+            null,
+            event -> event.first("t").map(t -> Instant.ofEpochSecond((Long) t)).orElse(null))) {
+      reader.forEachRemaining(events::add);
+      assertThat(reader.eventCount()).isEqualTo(events.size());
+      assertThat(reader.problemCount()).isEqualTo(problems.size());
+    }
+    return events;
+  }
+
+  private static EventInput input(String name, String... lines) {
+    return input(name, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void mergedInputsComeOutInKeyOrderTheEarlierInputFirstOnATie() {
+    for (int threads = 0; threads <= 2; threads++) {
+      List<Event> events =
+          readMerged(
+              List.of(
+                  input("auth", "{\"n\":1,\"t\":10}", "{\"n\":2,\"t\":30}", "{\"n\":3,\"t\":30}"),
+                  input("process", "{\"n\":4,\"t\":20}", "{\"n\":5,\"t\":30}"),
+                  input("file", "{\"n\":6,\"t\":5}", "{\"n\":7,\"t\":40}")),
+              threads);
+      assertThat(names(events))
+          .as("threads %d", threads)
+          .containsExactly(6L, 1L, 4L, 2L, 3L, 5L, 7L);
+    }
+  }
+
+  @Test
+  void mergedInputsKeepTheirOwnOrderAndEventsWithoutAKeyGoAtOnce() {
+    // the merge orders the inputs' next events; it does not sort an input out of order
+    List<Event> events =
+        readMerged(
+            List.of(
+                input("a", "{\"n\":1,\"t\":10}", "{\"n\":2,\"t\":50}", "{\"n\":3,\"t\":20}"),
+                input("b", "{\"n\":4}", "{\"n\":5,\"t\":30}", "{\"n\":6}")),
+            1);
+    assertThat(names(events)).containsExactly(4L, 1L, 5L, 6L, 2L, 3L);
+  }
+
+  @Test
+  void mergedInputsReportEachProblemOnce(@TempDir Path dir) {
+    byte[] stdin = "{\"n\":1,\"t\":20}\nbroken\n".getBytes(StandardCharsets.UTF_8);
+    List<EventInput> inputs = new ArrayList<>();
+    inputs.add(input("a", "not json", "{\"n\":2,\"t\":10}", "{\"n\":3,\"t\":30}"));
+    inputs.addAll(
+        EventInput.expand(
+            List.of("-", dir.resolve("missing.ndjson").toString()),
+            () -> new ByteArrayInputStream(stdin)));
+    List<Event> events = readMerged(inputs, 1);
+    assertThat(names(events)).containsExactly(2L, 1L, 3L);
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "a:1: invalid JSON at column 4: Unrecognized token 'not': was expecting (JSON String,"
+                + " Number, Array, Object or token 'null', 'true' or 'false')",
+            "<stdin>:2: invalid JSON at column 7: Unrecognized token 'broken': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+            dir.resolve("missing.ndjson") + ": cannot read: no such file");
+  }
+
+  @Test
+  void mergedInputsAreOpenOnlyWhileTheStreamIsWithinThem() {
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger mostOpen = new AtomicInteger();
+    List<EventInput> days = new ArrayList<>();
+    List<EventInput> datasets = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      StringBuilder day = new StringBuilder();
+      StringBuilder dataset = new StringBuilder();
+      for (int e = 0; e < 1000; e++) {
+        day.append("{\"n\":").append(i).append(",\"t\":").append(i * 1000 + e).append("}\n");
+        dataset.append("{\"n\":").append(i).append(",\"t\":").append(e * 3 + i).append("}\n");
+      }
+      days.add(counted("day" + i, day.toString(), open, mostOpen));
+      datasets.add(counted("dataset" + i, dataset.toString(), open, mostOpen));
+    }
+    assertThat(readMerged(days, 1)).hasSize(3000);
+    assertThat(mostOpen).hasValue(1);
+    assertThat(open).hasValue(0);
+
+    List<Event> merged = readMerged(datasets, 1);
+    assertThat(merged).hasSize(3000);
+    assertThat(mostOpen).hasValue(3);
+    assertThat(open).hasValue(0);
+    assertThat(names(merged.subList(0, 6))).containsExactly(0L, 1L, 2L, 0L, 1L, 2L);
+  }
+
+  /** An input that counts how many inputs are open at once. */
+  private static EventInput counted(
+      String name, String content, AtomicInteger open, AtomicInteger mostOpen) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return EventInput.of(
+        name,
+        () -> {
+          mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+          return new ByteArrayInputStream(bytes) {
+            private boolean closed;
+
+            @Override
+            public void close() {
+              if (!closed) {
+                closed = true;
+                open.decrementAndGet();
+              }
+            }
+          };
+        });
   }
 }

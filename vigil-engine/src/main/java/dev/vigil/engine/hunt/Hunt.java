@@ -1,7 +1,9 @@
 package dev.vigil.engine.hunt;
 
 import dev.vigil.core.event.Event;
+import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.Schema;
+import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.hunt.Selector.Selection;
 import dev.vigil.engine.source.Timeline;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * A backtest: what Kibana would have alerted had these rules been enabled at {@code since}
@@ -215,6 +218,25 @@ public final class Hunt {
       }
       workers.inOrder(due).forEachRemaining(schedule -> {});
     }
+  }
+
+  /**
+   * An event's {@code @timestamp} as a hunt reads it: its first value that reads as a date (null:
+   * none). A hunt runs a rule once the input has passed its window, so several inputs covering the
+   * same hours should be read merged in this time, as one stream in time order, not one after
+   * another ({@link dev.vigil.core.event.EventReader#openMerged}).
+   */
+  public static Function<Event, Instant> inputTime(Schema schema) {
+    FieldMapping timestamp = Timeline.timestampMapping(schema);
+    String path = schema.sourcePath(timestamp.path());
+    return event -> {
+      for (Object value : event.values(path)) {
+        if (Coercion.coerceOrNull(value, timestamp) instanceof Instant time) {
+          return time;
+        }
+      }
+      return null;
+    };
   }
 
   /**
