@@ -2,8 +2,11 @@ package dev.vigil.eql;
 
 import dev.vigil.core.event.Event;
 import dev.vigil.core.match.EventPredicate;
+import dev.vigil.eql.execution.SequenceStarts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +50,14 @@ public interface CompiledEql {
    * times (a hunt's overlapping windows) reads it then, while the event is in the cache.
    */
   Instant timestampOf(Event event);
+
+  /**
+   * For a sequence without {@code until} or missing-event stages, a new tracker of which events it
+   * could ever use, for searches whose windows span at most {@code windowReach} ({@link
+   * Duration#ZERO}: any span; then only a maxspan bounds it). Empty for other queries, and for a
+   * sequence with neither bound.
+   */
+  Optional<SequenceStarts> sequenceStarts(Duration windowReach);
 
   /**
    * As {@link #execute(List, int)}, with {@code timestamps.get(i)} the {@link #timestampOf} of

@@ -12,6 +12,10 @@ import dev.vigil.engine.alert.AlertIds;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlResult;
+import dev.vigil.eql.execution.SequenceStarts;
+import dev.vigil.rules.model.Rule;
+import dev.vigil.rules.model.TypeParameters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -36,6 +40,7 @@ final class EqlExecutor implements RuleExecutor {
   private final Timeline eligible;
   private final CompiledEql query;
   private final Optional<InMemorySuppression> suppression;
+  private final Optional<SequenceStarts> starts;
   private boolean toldSequencesUnsuppressed;
 
   EqlExecutor(RuleRun run, Timeline eligible, CompiledEql query, TermValues terms) {
@@ -44,6 +49,48 @@ final class EqlExecutor implements RuleExecutor {
     this.query = query;
     this.suppression =
         run.rule.alertSuppression().map(config -> new InMemorySuppression(run, terms));
+    this.starts = sequenceStarts(run.rule, query);
+  }
+
+  /**
+   * A sequence's tracker of the events it could use, when the timeline releases events in the
+   * order of the query's own time: no timestamp override, and the query's timestamp field {@code
+   * @timestamp}, so both read the same first date of {@code @timestamp}.
+   */
+  private static Optional<SequenceStarts> sequenceStarts(Rule rule, CompiledEql query) {
+    boolean sameTime =
+        rule.schedule().timestampOverride().isEmpty()
+            && rule.parameters() instanceof TypeParameters.Eql eql
+            && eql.timestampField().map("@timestamp"::equals).orElse(true);
+    return sameTime
+        ? query.sequenceStarts(RuleSchedule.windowSpan(rule.schedule()).orElse(Duration.ZERO))
+        : Optional.empty();
+  }
+
+  /**
+   * Forgets the released events no sequence could use: a sequence with a broad later stage (every
+   * network connection) and a rare first one would otherwise keep each of them for its whole
+   * window.
+   */
+  @Override
+  public List<Timeline.Timed> admit(List<Timeline.Timed> released) {
+    if (starts.isEmpty() || released.isEmpty()) {
+      return List.of();
+    }
+    List<Event> events = new ArrayList<>(released.size());
+    List<Instant> timestamps = new ArrayList<>(released.size());
+    for (Timeline.Timed timed : released) {
+      events.add(timed.event());
+      timestamps.add(timed.queryTime());
+    }
+    boolean[] usable = starts.get().usable(events, timestamps);
+    List<Timeline.Timed> unusable = new ArrayList<>();
+    for (int i = 0; i < usable.length; i++) {
+      if (!usable[i]) {
+        unusable.add(released.get(i));
+      }
+    }
+    return unusable;
   }
 
   @Override

@@ -56,7 +56,7 @@ final class NewTermsExecutor implements RuleExecutor {
   }
 
   @Override
-  public void admit(List<Timeline.Timed> released) {
+  public List<Timeline.Timed> admit(List<Timeline.Timed> released) {
     for (Timeline.Timed timed : released) {
       for (List<Object> combination : terms.combinations(timed.event(), parameters.fields())) {
         List<Instant> times = appearances.computeIfAbsent(combination, key -> new ArrayList<>());
@@ -70,6 +70,8 @@ final class NewTermsExecutor implements RuleExecutor {
         }
       }
     }
+    // a new_terms alert is an event of its window: every event may become one
+    return List.of();
   }
 
   @Override

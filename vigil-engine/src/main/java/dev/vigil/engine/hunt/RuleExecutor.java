@@ -12,10 +12,14 @@ import java.util.List;
 interface RuleExecutor {
 
   /**
-   * Told of the rule's events as they become searchable, before any execution whose window holds
-   * them. Executors that answer only from windows ignore it; new_terms keeps history from it.
+   * Told of the rule's events as they become searchable (in search order, after all earlier ones),
+   * before any execution whose window holds them; returns those of them no execution can use, for
+   * the timeline to forget. new_terms keeps history from them; an EQL sequence tells which can join
+   * no sequence; other executors answer only from windows and forget none.
    */
-  default void admit(List<Timeline.Timed> released) {}
+  default List<Timeline.Timed> admit(List<Timeline.Timed> released) {
+    return List.of();
+  }
 
   /**
    * What one execution writes to the alerts index, in order: new alerts, and updates of alerts an

@@ -38,6 +38,9 @@ final class RuleSchedule {
   // the end of the window of next, once an advance stopped short of it
   private Instant dueAt;
   private boolean done;
+  // whether the executor forgets some of the events released to it (an EQL sequence does): then
+  // releasing every round, not only when a window has passed, keeps fewer events
+  private boolean forgets;
   private int ran;
   private long nanos;
 
@@ -68,7 +71,11 @@ final class RuleSchedule {
       timeline.dropBefore(Instant.MAX);
       return;
     }
-    executor.admit(released);
+    List<Timeline.Timed> unusable = executor.admit(released);
+    if (!unusable.isEmpty()) {
+      forgets = true;
+      timeline.forget(unusable);
+    }
     boolean end = watermark.equals(Instant.MAX);
     if (next == null) {
       next = anchor;
@@ -123,14 +130,16 @@ final class RuleSchedule {
   /**
    * True when an advance to {@code watermark} may run an execution or forget events: the next
    * window has passed, or enough events wait to be released that some may be before it (while an
-   * execution far ahead, as at a late {@code since}, waits for the input).
+   * execution far ahead, as at a late {@code since}, waits for the input), or the executor forgets
+   * some of what it is told of and events wait.
    */
   boolean dueBy(Instant watermark) {
     return timeline.size() > 0
         && (done
             || dueAt == null
             || !watermark.isBefore(dueAt)
-            || timeline.unreleased() >= RELEASE_BATCH);
+            || timeline.unreleased() >= RELEASE_BATCH
+            || (forgets && timeline.unreleased() > 0));
   }
 
   /** False when the rule runs nothing (not supported, or a type the hunt does not run). */
@@ -180,6 +189,19 @@ final class RuleSchedule {
    * True for date math that moves with "now" by a fixed amount ({@code now}, {@code now-9m}): no
    * rounding and no calendar units, so the window's bounds are the execution time plus constants.
    */
+  /**
+   * How far apart two events of one window can be, when every window spans the same ({@code to -
+   * from} with expressions that move with the execution time).
+   */
+  static Optional<Duration> windowSpan(Schedule schedule) {
+    if (!isLinear(schedule.from()) || !isLinear(schedule.to())) {
+      return Optional.empty();
+    }
+    Instant from = DateMath.evaluate(schedule.from(), Instant.EPOCH, false, ZoneOffset.UTC);
+    Instant to = DateMath.evaluate(schedule.to(), Instant.EPOCH, true, ZoneOffset.UTC);
+    return Optional.of(Duration.between(from, to));
+  }
+
   static boolean isLinear(String expression) {
     String text = expression.trim();
     return text.startsWith("now")

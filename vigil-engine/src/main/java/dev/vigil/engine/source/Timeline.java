@@ -7,9 +7,12 @@ import dev.vigil.core.schema.Schema;
 import dev.vigil.core.value.Coercion;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The events one rule can search, ordered and windowed on the rule's timestamps as Kibana's
@@ -149,6 +152,20 @@ public final class Timeline {
     return out;
   }
 
+  /**
+   * Forgets {@code events}, some of those the last {@link #release} made searchable (no search
+   * could use them).
+   */
+  public void forget(List<Timed> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Set<Timed> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+    gone.addAll(events);
+    withPrimary.forget(gone);
+    fallbackOnly.forget(gone);
+  }
+
   /** Forgets the searchable events before {@code time}. */
   public void dropBefore(Instant time) {
     withPrimary.dropBefore(time);
@@ -199,6 +216,8 @@ public final class Timeline {
     // whether pending is in search order: true while events come in time order, so a release
     // sorts nothing (it used to re-sort the unreleased rest every time)
     private boolean pendingSorted = true;
+    // how many events the last release made searchable: the end of sorted
+    private int lastReleased;
 
     int size() {
       return sorted.size() - head + pending.size();
@@ -212,6 +231,7 @@ public final class Timeline {
     }
 
     void release(Instant upTo, List<Timed> out) {
+      lastReleased = 0;
       if (pending.isEmpty()) {
         return;
       }
@@ -224,9 +244,24 @@ public final class Timeline {
         end++;
       }
       List<Timed> due = pending.subList(0, end);
+      lastReleased = end;
       sorted.addAll(due);
       out.addAll(due);
       due.clear();
+    }
+
+    /** Removes {@code gone} from the events the last release added, keeping the others' order. */
+    void forget(Set<Timed> gone) {
+      int start = sorted.size() - lastReleased;
+      int kept = start;
+      for (int i = start; i < sorted.size(); i++) {
+        Timed timed = sorted.get(i);
+        if (!gone.contains(timed)) {
+          sorted.set(kept++, timed);
+        }
+      }
+      sorted.subList(kept, sorted.size()).clear();
+      lastReleased = kept - start;
     }
 
     void dropBefore(Instant time) {

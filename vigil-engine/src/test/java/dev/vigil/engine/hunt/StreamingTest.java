@@ -129,6 +129,45 @@ class StreamingTest {
   }
 
   @Test
+  void aSequenceForgetsTheEventsNoSequenceCanUse(@TempDir Path dir) throws IOException {
+    // a rare first stage and a later stage every process event meets: two hours of three hosts
+    String query =
+        "sequence by host.id with maxspan=30s\n"
+            + "  [process where process.name == \"curl\"]\n"
+            + "  [process where true]";
+    Pipeline gated = new Pipeline(Files.createDirectories(dir.resolve("gated")));
+    gated.toml("seq", "eql", "eql", query, "");
+    // the same sequence with the timestamp override spelled out: the hunt then keeps every event
+    Pipeline ungated = new Pipeline(Files.createDirectories(dir.resolve("ungated")));
+    ungated.toml("seq", "eql", "eql", query, "timestamp_override = \"@timestamp\"\n");
+    Instant start = Instant.parse("2026-11-16T08:00:00Z");
+    List<Event> events = new ArrayList<>();
+    for (int second = 0; second < 7200; second += 2) {
+      for (String host : List.of("web-01", "web-02", "db-01")) {
+        boolean curl = second % 1800 == 600 && !host.equals("db-01");
+        String id = host + "-" + second;
+        events.add(
+            Pipeline.exec(
+                id, start.plusSeconds(second), host, curl ? "curl" : "ls", "/usr/bin/bash", ""));
+      }
+    }
+    for (HuntSettings settings :
+        List.of(holdingEverything(), settings(2, Optional.of(Duration.ZERO), 0))) {
+      HuntResult withGate = hunt(gated.compile(), events, settings);
+      HuntResult without = hunt(ungated.compile(), events, settings);
+      // four curls on two hosts, each followed by its host's next process event
+      assertThat(Pipeline.shown(withGate)).hasSize(8);
+      assertThat(Pipeline.sourceIds(withGate.alerts()))
+          .isEqualTo(Pipeline.sourceIds(without.alerts()));
+      assertThat(withGate.executions()).isEqualTo(without.executions());
+    }
+    HuntResult streamed = hunt(gated.compile(), events, settings(2, Optional.of(Duration.ZERO), 0));
+    HuntResult kept = hunt(ungated.compile(), events, settings(2, Optional.of(Duration.ZERO), 0));
+    // what is held then is mostly what the watermark has not passed (half a batch, 256 events)
+    assertThat(streamed.peakHeld()).isLessThan(kept.peakHeld() / 2);
+  }
+
+  @Test
   void eventsOutOfOrderWithinTheAllowedDisorderChangeNothing() {
     List<CompiledRule> rules = examples(this);
     List<Event> events = new ArrayList<>(generated(20_000, 8));

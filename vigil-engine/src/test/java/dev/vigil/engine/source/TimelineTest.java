@@ -60,6 +60,21 @@ class TimelineTest {
   }
 
   @Test
+  void forgottenEventsLeaveTheOthersInSearchOrder() {
+    Timeline timeline = new Timeline();
+    for (int second = 1; second <= 6; second++) {
+      timeline.add(event(), at(second)); // lines 1-6
+    }
+    timeline.release(T0.plusSeconds(2));
+    List<Timeline.Timed> second = timeline.release(T0.plusSeconds(5)); // lines 3-5
+    timeline.forget(List.of(second.get(0), second.get(2)));
+    timeline.release(Instant.MAX);
+    assertThat(lines(timeline.window(T0, T0.plusSeconds(10)))).containsExactly(1L, 2L, 4L, 6L);
+    assertThat(timeline.size()).isEqualTo(4);
+    assertThat(timeline.firstAtOrAfter(T0.plusSeconds(3))).contains(T0.plusSeconds(4));
+  }
+
+  @Test
   void anEventAtOrBeforeWhatWasReleasedIsRefused() {
     Timeline timeline = new Timeline();
     timeline.add(event(), at(10));

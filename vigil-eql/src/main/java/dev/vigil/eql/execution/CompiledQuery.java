@@ -16,10 +16,12 @@ import dev.vigil.eql.compile.ExpressionCompiler;
 import dev.vigil.eql.compile.FieldReader;
 import dev.vigil.eql.compile.Requirements;
 import dev.vigil.eql.compile.Values;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -261,6 +263,13 @@ public final class CompiledQuery implements CompiledEql {
     }
     ordered.sort(OrderedEvent.ORDER);
     return ordered;
+  }
+
+  @Override
+  public Optional<SequenceStarts> sequenceStarts(Duration windowReach) {
+    return sequence == null
+        ? Optional.empty()
+        : Optional.ofNullable(sequence.starts(windowReach.toNanos()));
   }
 
   @Override

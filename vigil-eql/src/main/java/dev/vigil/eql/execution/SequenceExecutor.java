@@ -7,6 +7,7 @@ import dev.vigil.eql.compile.Values;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -116,6 +117,31 @@ final class SequenceExecutor {
     return false;
   }
 
+  /**
+   * What tells which events this sequence could ever use ({@link SequenceStarts}), for searches
+   * whose windows span at most {@code windowReachNanos} (0: unbounded); null when it cannot tell:
+   * with {@code until} or missing-event stages, or with neither a maxspan nor a window bound.
+   */
+  SequenceStarts starts(long windowReachNanos) {
+    if (untilFilter != null || hasMissingStages()) {
+      return null;
+    }
+    long reach =
+        maxSpanNanos > 0 && windowReachNanos > 0
+            ? Math.min(maxSpanNanos, windowReachNanos)
+            : Math.max(maxSpanNanos, windowReachNanos);
+    if (reach <= 0) {
+      return null;
+    }
+    int stages = filters.length;
+    return new SequenceStarts(
+        filters[0],
+        keys[0],
+        Arrays.copyOfRange(filters, 1, stages),
+        Arrays.copyOfRange(keys, 1, stages),
+        reach);
+  }
+
   /** A partial or complete sequence: matched event positions per stage (-1: none). */
   private static final class Partial {
     final List<Object> key;
@@ -125,7 +151,7 @@ final class SequenceExecutor {
     Partial(List<Object> key, int stages, long order) {
       this.key = key;
       this.matches = new int[stages];
-      java.util.Arrays.fill(matches, -1);
+      Arrays.fill(matches, -1);
       this.order = order;
     }
   }
