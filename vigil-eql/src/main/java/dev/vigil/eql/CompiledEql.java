@@ -52,10 +52,10 @@ public interface CompiledEql {
   Instant timestampOf(Event event);
 
   /**
-   * For a sequence without {@code until} or missing-event stages, a new tracker of which events it
-   * could ever use, for searches whose windows span at most {@code windowReach} ({@link
-   * Duration#ZERO}: any span; then only a maxspan bounds it). Empty for other queries, and for a
-   * sequence with neither bound.
+   * For a sequence without a leading missing-event stage, a new tracker of which events it could
+   * ever use, for searches whose windows span at most {@code windowReach} ({@link Duration#ZERO}:
+   * any span; then only a maxspan bounds it). Empty for other queries, and for a sequence with
+   * neither bound.
    */
   Optional<SequenceStarts> sequenceStarts(Duration windowReach);
 

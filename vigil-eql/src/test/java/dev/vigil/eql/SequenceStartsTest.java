@@ -88,16 +88,11 @@ class SequenceStartsTest {
   }
 
   @Test
-  void queriesThatReadOtherEventsHaveNone() {
+  void queriesThatReadEventsBeforeTheStartHaveNone() {
     Duration window = Duration.ofMinutes(1);
     assertThat(
-            compile("sequence by user [a where true] [b where true] until [c where true]")
-                .sequenceStarts(window))
-        .isEmpty();
-    assertThat(
             compile(
-                    "sequence by user with maxspan=1s [a where true] ![c where true] [b where"
-                        + " true]")
+                    "sequence by user with maxspan=1s ![c where true] [a where true] [b where true]")
                 .sequenceStarts(window))
         .isEmpty();
     assertThat(compile("a where true").sequenceStarts(window)).isEmpty();
@@ -106,12 +101,39 @@ class SequenceStartsTest {
   }
 
   @Test
+  void missingStagesAndUntilReadOnlyEventsAfterAStart() {
+    CompiledEql query =
+        compile(
+            "sequence by user with maxspan=10ms [a where true] ![c where true] [b where true]"
+                + " ![x where true] until [d where true]");
+    SequenceStarts starts = query.sequenceStarts(Duration.ofMinutes(1)).orElseThrow();
+    assertThat(
+            usable(
+                query,
+                starts,
+                List.of(
+                    at(1, 1, "c", "\"u\""),
+                    at(2, 2, "d", "\"u\""),
+                    at(3, 3, "a", "\"u\""),
+                    at(4, 4, "c", "\"u\""),
+                    at(5, 5, "x", "\"u\""),
+                    at(6, 6, "d", "\"u\""),
+                    at(7, 7, "d", "\"v\""),
+                    at(14, 8, "x", "\"u\""))))
+        .containsExactly(false, false, true, true, true, true, false, false);
+  }
+
+  @Test
   void forgettingWhatIsNotUsableChangesNoWindowsResults() {
     String[] queries = {
       "sequence by user with maxspan=20ms [a where true] [b where true] [c where true]",
       "sequence by user [a where true] [b where true]",
       "sequence by user with maxspan=15ms [a where true] by id [b where true] by id",
-      "sequence with maxspan=5ms [a where true] [b where true]"
+      "sequence with maxspan=5ms [a where true] [b where true]",
+      "sequence by user with maxspan=10ms [a where true] ![c where true] [b where true]",
+      "sequence by user with maxspan=10ms [a where true] [b where true] ![c where true]",
+      "sequence by user [a where true] ![c where true]",
+      "sequence by user [a where true] [b where true] until [c where true]"
     };
     String[] users = {"\"u\"", "\"v\"", "\"w\"", "[\"u\",\"v\"]"};
     String[] categories = {"a", "b", "b", "c", "c", "x"};

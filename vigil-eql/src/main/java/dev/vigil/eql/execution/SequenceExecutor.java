@@ -120,10 +120,17 @@ final class SequenceExecutor {
   /**
    * What tells which events this sequence could ever use ({@link SequenceStarts}), for searches
    * whose windows span at most {@code windowReachNanos} (0: unbounded); null when it cannot tell:
-   * with {@code until} or missing-event stages, or with neither a maxspan nor a window bound.
+   * with a leading missing-event stage, or with neither a maxspan nor a window bound.
+   *
+   * <p>Every stage but the first, missing ones and {@code until} included, reads only events after
+   * a first-stage event of the same key and within the reach: a later positive stage's event
+   * follows the sequence's start; a missing stage's, between two of the sequence's events or after
+   * its last, counts only within maxspan of its first (else the sequence is accepted as if it were
+   * not there); an {@code until} event drops only sequences started before it. A leading missing
+   * stage reads events before the start, which are not known when they are released.
    */
   SequenceStarts starts(long windowReachNanos) {
-    if (untilFilter != null || hasMissingStages()) {
+    if (missing[0]) {
       return null;
     }
     long reach =
@@ -133,12 +140,17 @@ final class SequenceExecutor {
     if (reach <= 0) {
       return null;
     }
-    int stages = filters.length;
+    List<StageFilter> others = new ArrayList<>(Arrays.asList(filters).subList(1, filters.length));
+    List<KeyExtractor> otherKeys = new ArrayList<>(Arrays.asList(keys).subList(1, keys.length));
+    if (untilFilter != null) {
+      others.add(untilFilter);
+      otherKeys.add(untilKeys);
+    }
     return new SequenceStarts(
         filters[0],
         keys[0],
-        Arrays.copyOfRange(filters, 1, stages),
-        Arrays.copyOfRange(keys, 1, stages),
+        others.toArray(new StageFilter[0]),
+        otherKeys.toArray(new KeyExtractor[0]),
         reach);
   }
 

@@ -11,24 +11,24 @@ import java.util.Map;
 
 /**
  * Which events a sequence could ever use, told of events as they come in time order: an event that
- * can only take a later stage needs an event of the first stage with the same join key before it,
- * no further back than the sequence's reach (its maxspan, or how far apart two events of one search
- * window can be, whichever is shorter). An event without one can be part of no sequence in any
- * window, so a caller keeping events for later searches can forget it. Such events are most of what
- * a sequence with a broad later stage keeps (every network connection, waiting for a rare process
- * start).
+ * can only take a later stage (a missing-event stage or {@code until} too) needs an event of the
+ * first stage with the same join key before it, no further back than the sequence's reach (its
+ * maxspan, or how far apart two events of one search window can be, whichever is shorter). An event
+ * without one can be part of no sequence in any window, nor change whether one is found, so a
+ * caller keeping events for later searches can forget it. Such events are most of what a sequence
+ * with a broad later stage keeps (every network connection, waiting for a rare process start).
  *
- * <p>Only for sequences without {@code until} or missing-event stages: those read other events too.
- * The first stage's events, and events without a timestamp, are always usable. Events must come in
- * batches in the order of their timestamps, each batch's after every earlier batch's; within a
- * batch, any order. Not thread-safe: it remembers the latest first-stage time of each join key
+ * <p>Not for sequences with a leading missing-event stage, which reads events before the start. The
+ * first stage's events, and events without a timestamp, are always usable. Events must come in
+ * batches in the order of their timestamps, each batch's after every earlier batch's (within a
+ * batch, any order). Not thread-safe: it remembers the latest first-stage time of each join key
  * within reach.
  */
 public final class SequenceStarts {
   private final StageFilter first;
   private final KeyExtractor firstKeys;
-  private final StageFilter[] later;
-  private final KeyExtractor[] laterKeys;
+  private final StageFilter[] others;
+  private final KeyExtractor[] otherKeys;
   private final long reachNanos;
   private final Map<List<Object>, Instant> latestStart = new HashMap<>();
   // forget starts out of reach once this many are remembered
@@ -37,13 +37,13 @@ public final class SequenceStarts {
   SequenceStarts(
       StageFilter first,
       KeyExtractor firstKeys,
-      StageFilter[] later,
-      KeyExtractor[] laterKeys,
+      StageFilter[] others,
+      KeyExtractor[] otherKeys,
       long reachNanos) {
     this.first = first;
     this.firstKeys = firstKeys;
-    this.later = later;
-    this.laterKeys = laterKeys;
+    this.others = others;
+    this.otherKeys = otherKeys;
     this.reachNanos = reachNanos;
   }
 
@@ -99,11 +99,11 @@ public final class SequenceStarts {
 
   private boolean reachesStart(Event event, Instant time) {
     Instant earliest = time.minusNanos(reachNanos);
-    for (int s = 0; s < later.length; s++) {
-      if (!later[s].test(event)) {
+    for (int s = 0; s < others.length; s++) {
+      if (!others[s].test(event)) {
         continue;
       }
-      for (List<Object> key : laterKeys[s].keys(event)) {
+      for (List<Object> key : otherKeys[s].keys(event)) {
         Instant start = latestStart.get(key);
         if (start != null && !start.isBefore(earliest)) {
           return true;
