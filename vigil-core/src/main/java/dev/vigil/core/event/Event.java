@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -81,14 +82,50 @@ public final class Event {
     this.decoded = new Decoded(fields, projected);
   }
 
+  /** A part of an event: only {@code fields}, and no source ({@link #keeping}). */
+  private Event(Optional<String> id, Optional<String> index, EventOrigin origin, Fields fields) {
+    this.source = null;
+    this.json = null;
+    this.metadataInSource = false;
+    this.projection = null;
+    this.id = id;
+    this.index = index;
+    this.origin = origin;
+    this.decoded = new Decoded(fields, null);
+  }
+
+  /**
+   * This event with only its values at {@code paths}, for a holder that reads nothing else (a
+   * threshold rule keeps only its group-by fields of each event in its windows): a small fraction
+   * of the memory, as it keeps neither the JSON nor the other fields. Its other paths are missing,
+   * and it has no {@link #source}; its metadata and origin are this event's.
+   */
+  public Event keeping(Collection<String> paths) {
+    Fields kept = new Fields(paths.size());
+    for (String path : paths) {
+      List<Object> values = lookup(path);
+      if (values != null && !values.isEmpty() && !kept.containsKey(path)) {
+        kept.putNew(path, values);
+      }
+    }
+    return new Event(id, index, origin, kept.seal());
+  }
+
   /** An event from a document, as if read from {@code origin}; metadata keys are honoured. */
   public static Event of(ObjectNode document, EventOrigin origin) {
     return EventDecoder.decode(document, origin);
   }
 
-  /** The {@code _source} document. */
+  /**
+   * The {@code _source} document.
+   *
+   * @throws IllegalStateException for an event made by {@link #keeping}, which has none
+   */
   public ObjectNode source() {
     ObjectNode parsed = source;
+    if (parsed == null && json == null) {
+      throw new IllegalStateException("only some fields of the event were kept: " + origin);
+    }
     if (parsed == null) {
       parsed = parseSource();
       source = parsed;
@@ -187,6 +224,6 @@ public final class Event {
 
   @Override
   public String toString() {
-    return origin + " " + source();
+    return origin + " " + (source == null && json == null ? decoded.fields.paths() : source());
   }
 }

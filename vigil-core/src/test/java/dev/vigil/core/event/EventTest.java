@@ -1,10 +1,13 @@
 package dev.vigil.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventTest {
@@ -16,6 +19,34 @@ class EventTest {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aKeptPartHasOnlyItsFieldsAndNoSource() {
+    byte[] line =
+        "{\"_id\":\"e1\",\"host\":{\"name\":\"web-01\",\"ip\":[\"10.0.0.1\",\"10.0.0.2\"]},\"user\":\"root\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    // as a hunt reads it: decoded fast, with a projection that holds only host.name
+    Event read =
+        ByteDecoder.current()
+            .decode(
+                line,
+                new EventOrigin("a.ndjson", 3),
+                FieldProjection.learning(List.of("host.name")));
+    Event part = read.keeping(List.of("host.name", "host.ip", "absent", "host.name"));
+    assertThat(part.values("host.name")).containsExactly("web-01");
+    // a field the projection did not hold is decoded for the part, as for any read
+    assertThat(part.values("host.ip")).containsExactly("10.0.0.1", "10.0.0.2");
+    assertThat(part.has("user")).isFalse();
+    assertThat(part.has("absent")).isFalse();
+    assertThat(part.paths()).containsExactlyInAnyOrder("host.name", "host.ip");
+    assertThat(part.id()).contains("e1");
+    assertThat(part.origin()).isEqualTo(read.origin());
+    assertThat(part.toString()).startsWith("a.ndjson:3");
+    assertThatThrownBy(part::source)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only some fields");
+    assertThat(read.source().get("user").asText()).isEqualTo("root");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.IndexPatterns;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
+import dev.vigil.rules.model.TypeParameters;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,13 +148,15 @@ final class Selector {
 
   /**
    * One batch's events, the rules (by position) that selected each with the event's stamp for that
-   * rule's timeline, each event's {@code @timestamp} (null: none), the batch's time bounds, and
-   * when profiling, by rule, the events tested and the nanoseconds their tests took (else null).
+   * rule's timeline and, for rules that keep only part of it, that part (else null), each event's
+   * {@code @timestamp} (null: none), the batch's time bounds, and when profiling, by rule, the
+   * events tested and the nanoseconds their tests took (else null).
    */
   private record Tested(
       List<Event> events,
       int[][] selectedBy,
       Timeline.Stamp[][] stamps,
+      Event[][] parts,
       Instant[] timestamps,
       Instant earliest,
       Instant latest,
@@ -164,6 +167,7 @@ final class Selector {
   private Tested test(List<Event> batch) {
     int[][] selectedBy = new int[batch.size()][];
     Timeline.Stamp[][] stamps = new Timeline.Stamp[batch.size()][];
+    Event[][] parts = new Event[batch.size()][];
     Instant[] timestamps = new Instant[batch.size()];
     Instant first = null;
     Instant last = null;
@@ -220,11 +224,26 @@ final class Selector {
             ruleStamp = ruleStamp.withQueryTime(eql.query().timestampOf(event));
           }
           stamps[e][k] = ruleStamp;
+          if (selection.kept != null) {
+            if (parts[e] == null) {
+              parts[e] = new Event[selected];
+            }
+            parts[e][k] = event.keeping(selection.kept);
+          }
         }
       }
     }
     return new Tested(
-        batch, selectedBy, stamps, timestamps, first, last, median(timestamps), tests, testNanos);
+        batch,
+        selectedBy,
+        stamps,
+        parts,
+        timestamps,
+        first,
+        last,
+        median(timestamps),
+        tests,
+        testNanos);
   }
 
   private static final int[] NONE = new int[0];
@@ -267,7 +286,11 @@ final class Selector {
       if (rules != null) {
         for (int k = 0; k < rules.length; k++) {
           Selection selection = selections.get(rules[k]);
-          late |= !selection.timeline.add(tested.events.get(e), tested.stamps[e][k]);
+          Event held =
+              tested.parts[e] != null && tested.parts[e][k] != null
+                  ? tested.parts[e][k]
+                  : tested.events.get(e);
+          late |= !selection.timeline.add(held, tested.stamps[e][k]);
           selection.selected++;
         }
       }
@@ -288,6 +311,9 @@ final class Selector {
     final IndexPatterns patterns;
     final EventPredicate predicate;
     final Timeline.Stamper stamper;
+    // the source paths the rule's executions read, when that is all they read of the events (the
+    // timeline then holds only those: Event.keeping); null: they read whole events
+    final List<String> kept;
     final Timeline timeline = new Timeline();
     // events selected; when profiling, events tested and the nanoseconds their tests took
     long selected;
@@ -300,6 +326,24 @@ final class Selector {
       this.patterns = patterns;
       this.predicate = predicate;
       this.stamper = stamper(rule.rule(), schema);
+      this.kept = kept(rule, schema);
+    }
+
+    /**
+     * What a threshold rule's executions read of an event: its group-by and cardinality fields. Its
+     * alerts are made from the groups, not from events. Exceptions that expire are tested at each
+     * execution against whole events, so a rule with some keeps them whole.
+     */
+    private static List<String> kept(CompiledRule compiled, Schema schema) {
+      if (!(compiled instanceof CompiledRule.Searchable searchable)
+          || !(compiled.rule().parameters() instanceof TypeParameters.Threshold threshold)
+          || !searchable.exceptions().expiring().isEmpty()) {
+        return null;
+      }
+      List<String> paths = new ArrayList<>();
+      threshold.fields().forEach(field -> paths.add(schema.sourcePath(field)));
+      threshold.cardinality().forEach(each -> paths.add(schema.sourcePath(each.field())));
+      return List.copyOf(paths);
     }
 
     static Selection of(CompiledRule compiled, Schema schema) {

@@ -2,6 +2,7 @@ package dev.vigil.engine.hunt;
 
 import static dev.vigil.engine.hunt.Pipeline.exec;
 import static dev.vigil.engine.hunt.Pipeline.sourceIds;
+import static dev.vigil.engine.hunt.Pipeline.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.event.Event;
@@ -48,6 +49,41 @@ class ExceptionsAndOverridesTest {
 
   private static Event dpkg(String id, String host, String parent, String extra) {
     return exec(id, T0.minusSeconds(60), host, "dpkg", parent, extra);
+  }
+
+  @Test
+  void aThresholdRuleTestsExceptionsThatExpireOnWholeEvents() {
+    // an item with an expire_time is tested at each execution, here on a field the rule does not
+    // group by: the rule must keep its events whole for it
+    String export =
+        "{\"list_id\":\"dpkg-allow\",\"type\":\"detection\",\"namespace_type\":\"single\","
+            + "\"name\":\"dpkg allow\"}\n"
+            + item(
+                "from-bash",
+                match("process.parent.name", "included", "bash"),
+                ",\"expire_time\":\"2030-01-01T00:00:00.000Z\"");
+    Pipeline pipeline =
+        new Pipeline(dir)
+            .toml(
+                "th",
+                "threshold",
+                "kuery",
+                "process.name:dpkg",
+                "exceptions_list = [{id = \"l1\", list_id = \"dpkg-allow\","
+                    + " namespace_type = \"single\", type = \"detection\"}]\n"
+                    + "[rule.threshold]\nfield = [\"host.name\"]\nvalue = 2\n")
+            .file("export.ndjson", export);
+    List<Event> events =
+        List.of(
+            dpkg("a", "web-01", "/usr/bin/bash", ""),
+            dpkg("b", "web-01", "/usr/bin/bash", ""),
+            dpkg("c", "web-02", "/usr/bin/sudo", ""),
+            dpkg("d", "web-02", "/usr/bin/sudo", ""));
+    HuntResult result = pipeline.hunt(events, T0, T0.plusSeconds(1));
+    assertThat(result.alerts()).hasSize(1);
+    assertThat(text(result.alerts().get(0), "kibana.alert.threshold_result"))
+        .contains("web-02")
+        .doesNotContain("web-01");
   }
 
   @Test
