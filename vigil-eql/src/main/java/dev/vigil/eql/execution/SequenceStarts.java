@@ -31,6 +31,8 @@ public final class SequenceStarts {
   private final KeyExtractor[] otherKeys;
   private final long reachNanos;
   private final Map<List<Object>, Instant> latestStart = new HashMap<>();
+  // the latest of them: once it is out of reach, all are
+  private Instant newestStart;
   // forget starts out of reach once this many are remembered
   private int pruneAt = 1024;
 
@@ -74,6 +76,7 @@ public final class SequenceStarts {
           usable[i] = true;
           for (List<Object> key : firstKeys.keys(events.get(i))) {
             latestStart.put(key, time);
+            newestStart = time;
           }
         }
       }
@@ -83,10 +86,15 @@ public final class SequenceStarts {
       }
       from = to;
     }
-    if (!timed.isEmpty() && latestStart.size() >= pruneAt) {
-      // later batches' events are after this one's: a start before its latest time - reach is out
-      // of their reach
-      Instant horizon = timestamps.get(timed.get(timed.size() - 1)).minusNanos(reachNanos);
+    if (timed.isEmpty() || latestStart.isEmpty()) {
+      return usable;
+    }
+    // later batches' events are after this one's: a start before its latest time - reach is out of
+    // their reach
+    Instant horizon = timestamps.get(timed.get(timed.size() - 1)).minusNanos(reachNanos);
+    if (newestStart.isBefore(horizon)) {
+      latestStart.clear();
+    } else if (latestStart.size() >= pruneAt) {
       for (Iterator<Instant> it = latestStart.values().iterator(); it.hasNext(); ) {
         if (it.next().isBefore(horizon)) {
           it.remove();
@@ -98,6 +106,10 @@ public final class SequenceStarts {
   }
 
   private boolean reachesStart(Event event, Instant time) {
+    if (latestStart.isEmpty()) {
+      // the usual case of a rare first stage: no start, so no filter or key to work out
+      return false;
+    }
     Instant earliest = time.minusNanos(reachNanos);
     for (int s = 0; s < others.length; s++) {
       if (!others[s].test(event)) {
