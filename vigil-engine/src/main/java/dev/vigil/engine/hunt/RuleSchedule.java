@@ -186,10 +186,6 @@ final class RuleSchedule {
   }
 
   /**
-   * True for date math that moves with "now" by a fixed amount ({@code now}, {@code now-9m}): no
-   * rounding and no calendar units, so the window's bounds are the execution time plus constants.
-   */
-  /**
    * How far apart two events of one window can be, when every window spans the same ({@code to -
    * from} with expressions that move with the execution time).
    */
@@ -202,6 +198,10 @@ final class RuleSchedule {
     return Optional.of(Duration.between(from, to));
   }
 
+  /**
+   * True for date math that moves with "now" by a fixed amount ({@code now}, {@code now-9m}): no
+   * rounding and no calendar units, so the window's bounds are the execution time plus constants.
+   */
   static boolean isLinear(String expression) {
     String text = expression.trim();
     return text.startsWith("now")
