@@ -22,6 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ExceptionsAndOverridesTest {
   private static final Instant T0 = Instant.parse("2026-11-19T10:00:00Z");
 
+  /** The exception list of the exports below, and the rule key that refers to it. */
+  private static final String LIST =
+      "{\"list_id\":\"dpkg-allow\",\"type\":\"detection\",\"namespace_type\":\"single\","
+          + "\"name\":\"dpkg allow\"}\n";
+
+  private static final String USES_LIST =
+      "exceptions_list = [{id = \"l1\", list_id = \"dpkg-allow\", namespace_type = \"single\","
+          + " type = \"detection\"}]\n";
+
   @TempDir Path dir;
 
   private static String item(String id, String entries, String extra) {
@@ -56,8 +65,7 @@ class ExceptionsAndOverridesTest {
     // an item with an expire_time is tested at each execution, here on a field the rule does not
     // group by: the rule must keep its events whole for it
     String export =
-        "{\"list_id\":\"dpkg-allow\",\"type\":\"detection\",\"namespace_type\":\"single\","
-            + "\"name\":\"dpkg allow\"}\n"
+        LIST
             + item(
                 "from-bash",
                 match("process.parent.name", "included", "bash"),
@@ -69,9 +77,7 @@ class ExceptionsAndOverridesTest {
                 "threshold",
                 "kuery",
                 "process.name:dpkg",
-                "exceptions_list = [{id = \"l1\", list_id = \"dpkg-allow\","
-                    + " namespace_type = \"single\", type = \"detection\"}]\n"
-                    + "[rule.threshold]\nfield = [\"host.name\"]\nvalue = 2\n")
+                USES_LIST + "[rule.threshold]\nfield = [\"host.name\"]\nvalue = 2\n")
             .file("export.ndjson", export);
     List<Event> events =
         List.of(
@@ -89,8 +95,7 @@ class ExceptionsAndOverridesTest {
   @Test
   void everyExceptionOperator() {
     String export =
-        "{\"list_id\":\"dpkg-allow\",\"type\":\"detection\",\"namespace_type\":\"single\","
-            + "\"name\":\"dpkg allow\"}\n"
+        LIST
             + item("ci-runner", match("user.name", "included", "ci-runner"), "")
             + item(
                 "db-hosts",
@@ -135,13 +140,7 @@ class ExceptionsAndOverridesTest {
                 "");
     Pipeline pipeline =
         new Pipeline(dir)
-            .toml(
-                "ex",
-                "query",
-                "kuery",
-                "process.name:dpkg",
-                "exceptions_list = [{id = \"l1\", list_id = \"dpkg-allow\","
-                    + " namespace_type = \"single\", type = \"detection\"}]\n")
+            .toml("ex", "query", "kuery", "process.name:dpkg", USES_LIST)
             .file("export.ndjson", export);
     List<Event> events =
         List.of(
