@@ -3,7 +3,6 @@ package dev.vigil.engine.hunt;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.schema.FieldMapping;
 import dev.vigil.core.schema.Schema;
-import dev.vigil.core.value.Coercion;
 import dev.vigil.engine.alert.Alert;
 import dev.vigil.engine.hunt.Selector.Selection;
 import dev.vigil.engine.source.Timeline;
@@ -229,14 +228,7 @@ public final class Hunt {
   public static Function<Event, Instant> inputTime(Schema schema) {
     FieldMapping timestamp = Timeline.timestampMapping(schema);
     String path = schema.sourcePath(timestamp.path());
-    return event -> {
-      for (Object value : event.values(path)) {
-        if (Coercion.coerceOrNull(value, timestamp) instanceof Instant time) {
-          return time;
-        }
-      }
-      return null;
-    };
+    return event -> Timeline.firstDate(event, timestamp, path).orElse(null);
   }
 
   /**

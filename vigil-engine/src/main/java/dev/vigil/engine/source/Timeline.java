@@ -320,7 +320,8 @@ public final class Timeline {
         .orElse(FieldMapping.of(field, FieldType.DATE));
   }
 
-  private static Optional<Instant> firstDate(Event event, FieldMapping mapping, String sourcePath) {
+  /** The first of the event's values at {@code sourcePath} that {@code mapping} reads as a date. */
+  public static Optional<Instant> firstDate(Event event, FieldMapping mapping, String sourcePath) {
     for (Object value : event.values(sourcePath)) {
       Object date = Coercion.coerceOrNull(value, mapping);
       if (date instanceof Instant instant) {
