@@ -225,7 +225,9 @@ final class HuntCommand implements Callable<Integer> {
               + (maxDisorder == null ? "10m" : maxDisorder)
               + " out of @timestamp order, after the hunt had begun running rules as the input"
               + " reached them: rules that had already searched past them did not see them. Sort"
-              + " the input by @timestamp, raise --max-disorder, or hold every event with"
+              + " the input by @timestamp, raise --max-disorder above "
+              + outOfOrder(result)
+              + " (the most this input came out of order), or hold every event with"
               + " --max-disorder none.");
     }
     try (PrintWriter out = writer()) {
@@ -244,6 +246,10 @@ final class HuntCommand implements Callable<Integer> {
           "vigil: profile: at most "
               + result.peakHeld()
               + " selected events held at once (counted once per rule that kept them)");
+      err.println(
+          "vigil: profile: the input came at most "
+              + outOfOrder(result)
+              + " out of @timestamp order; a --max-disorder above that makes no event late");
       err.flush();
     }
     if (ruleErrors > 0 || sources.exitCode() != ExitCodes.OK) {
@@ -302,6 +308,20 @@ final class HuntCommand implements Callable<Integer> {
   }
 
   /** --max-disorder: a duration, or none. */
+  /**
+   * How far the input came out of order, rounded up to whole seconds under a minute and to whole
+   * minutes above, written as --max-disorder takes it.
+   */
+  private static String outOfOrder(HuntResult result) {
+    Duration behind = result.mostBehind();
+    long seconds = behind.getSeconds() + (behind.getNano() > 0 ? 1 : 0);
+    if (seconds == 0) {
+      return "0s";
+    }
+    long rounded = seconds < 60 ? seconds : (seconds + 59) / 60 * 60;
+    return Durations.format(Duration.ofSeconds(rounded), true);
+  }
+
   private Optional<Duration> disorder() {
     if (maxDisorder == null) {
       return Optional.of(HuntSettings.DEFAULT_MAX_DISORDER);

@@ -111,6 +111,11 @@ class HuntCommandTest {
         .matches(
             "vigil: profile: at most [1-9][0-9]* selected events held at once \\(counted once per"
                 + " rule that kept them\\)");
+    // the example files, read merged, are one stream in @timestamp order
+    assertThat(lines.get(10))
+        .isEqualTo(
+            "vigil: profile: the input came at most 0s out of @timestamp order; a --max-disorder"
+                + " above that makes no event late");
     assertThat(Long.parseLong(totals[2])).isPositive();
   }
 
@@ -160,6 +165,8 @@ class HuntCommandTest {
     assertThat(late.err())
         .contains(
             "vigil: warning: 1 event came more than --max-disorder 15m out of @timestamp order")
+        // 33m24s behind the median of the batch before its own (the events at 38m24s)
+        .contains("raise --max-disorder above 34m (the most this input came out of order)")
         .contains(" 600 alerts")
         .contains("; 1 warning");
     CliRun allowed = CliRun.of(concat(streaming, "--max-disorder", "40m"));

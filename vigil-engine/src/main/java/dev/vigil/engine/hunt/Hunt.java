@@ -135,6 +135,7 @@ public final class Hunt {
           allWarnings,
           executions,
           selector.lateEvents(),
+          selector.mostBehind(),
           streaming.peakHeld,
           costs);
     }

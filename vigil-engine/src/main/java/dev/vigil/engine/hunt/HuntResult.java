@@ -1,6 +1,7 @@
 package dev.vigil.engine.hunt;
 
 import dev.vigil.engine.alert.Alert;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * by rule, execution by execution), an alert that suppression later extended appearing once, where
  * it was created, with its last document (engine-semantics.md §6.5) — the warnings a user should
  * see (rules skipped, alerts left out by {@code max_signals}), how many events came too far out of
- * time order for some rule to see them ({@link HuntSettings}), the most selected events it held at
+ * time order for some rule to see them ({@link HuntSettings}), the furthest an event's {@code
+ * @timestamp} was behind how far the input had got (a {@code --max-disorder} above it makes no
+ * event late, whether or not the hunt streamed), the most selected events it held at
  * once (counted once per rule that kept them, after each batch read), and, when the hunt was
  * profiled, what each rule cost, in rule order (else none).
  */
@@ -17,6 +20,7 @@ public record HuntResult(
     List<String> warnings,
     int executions,
     long lateEvents,
+    Duration mostBehind,
     long peakHeld,
     List<RuleCost> costs) {
   public HuntResult {

@@ -12,6 +12,7 @@ import dev.vigil.engine.source.IndexPatterns;
 import dev.vigil.engine.source.Timeline;
 import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.TypeParameters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ final class Selector {
   // events with a @timestamp before this are late (null: none is); and how many were late
   private Instant lateBefore;
   private long lateEvents;
+  // the furthest an event's @timestamp was behind how far the input had got when it came
+  private Duration mostBehind = Duration.ZERO;
 
   /**
    * With {@code routed} false every event is tested against every rule its index reaches: the
@@ -110,6 +113,16 @@ final class Selector {
    */
   long lateEvents() {
     return lateEvents;
+  }
+
+  /**
+   * The furthest an event's {@code @timestamp} was behind {@link #reached} as it stood before the
+   * event's batch: the disorder the input showed. Streaming with a {@code --max-disorder} above it,
+   * no event would have come late. Zero for input in time order (a batch's own median does not
+   * count: its events may come either side of it).
+   */
+  Duration mostBehind() {
+    return mostBehind;
   }
 
   /**
@@ -267,6 +280,14 @@ final class Selector {
   }
 
   private void apply(Tested tested) {
+    if (reached != null) {
+      for (Instant timestamp : tested.timestamps) {
+        if (timestamp != null && timestamp.isBefore(reached)) {
+          Duration behind = Duration.between(timestamp, reached);
+          mostBehind = behind.compareTo(mostBehind) > 0 ? behind : mostBehind;
+        }
+      }
+    }
     if (tested.earliest != null) {
       earliest =
           earliest == null || tested.earliest.isBefore(earliest) ? tested.earliest : earliest;

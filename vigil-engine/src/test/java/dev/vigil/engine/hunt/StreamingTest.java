@@ -114,6 +114,8 @@ class StreamingTest {
     HuntResult reference = hunt(rules, events, holdingEverything());
     assertThat(reference.alerts()).hasSizeGreaterThan(5);
     assertThat(reference.lateEvents()).isZero();
+    // generated events come in @timestamp order
+    assertThat(reference.mostBehind()).isZero();
 
     for (HuntSettings streaming :
         List.of(
@@ -191,6 +193,9 @@ class StreamingTest {
     HuntResult streamed = hunt(rules, shuffled, settings(2, Optional.of(Duration.ofMinutes(5)), 0));
     assertThat(outcome(streamed)).isEqualTo(outcome(reference));
     assertThat(streamed.lateEvents()).isZero();
+    // nothing came further behind the input's progress than it was moved
+    assertThat(streamed.mostBehind()).isPositive().isLessThan(Duration.ofMinutes(4));
+    assertThat(reference.mostBehind()).isEqualTo(streamed.mostBehind());
   }
 
   @Test
@@ -218,6 +223,8 @@ class StreamingTest {
     events.add(events.remove(0));
     HuntResult streamed = hunt(rules, events, settings(0, Optional.of(TEN_MINUTES), 0));
     assertThat(streamed.lateEvents()).isEqualTo(1);
+    // over 80 minutes behind: the input's span, less the half batch the median lags
+    assertThat(streamed.mostBehind()).isGreaterThan(Duration.ofMinutes(80));
     assertThat(hunt(rules, events, holdingEverything()).lateEvents()).isZero();
   }
 
