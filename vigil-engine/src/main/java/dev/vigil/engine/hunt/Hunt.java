@@ -249,8 +249,7 @@ public final class Hunt {
       if (rule.parameters() instanceof TypeParameters.NewTerms newTerms) {
         names.addAll(newTerms.fields());
       } else if (rule.parameters() instanceof TypeParameters.Threshold threshold) {
-        names.addAll(threshold.fields());
-        threshold.cardinality().forEach(cardinality -> names.add(cardinality.field()));
+        names.addAll(threshold.fieldsRead());
       }
       for (String name : names) {
         fields.add(schema.sourcePath(name));

@@ -361,10 +361,7 @@ final class Selector {
           || !searchable.exceptions().expiring().isEmpty()) {
         return null;
       }
-      List<String> paths = new ArrayList<>();
-      threshold.fields().forEach(field -> paths.add(schema.sourcePath(field)));
-      threshold.cardinality().forEach(each -> paths.add(schema.sourcePath(each.field())));
-      return List.copyOf(paths);
+      return threshold.fieldsRead().stream().map(schema::sourcePath).toList();
     }
 
     static Selection of(CompiledRule compiled, Schema schema) {

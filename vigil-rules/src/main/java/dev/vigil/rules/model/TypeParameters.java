@@ -3,6 +3,7 @@ package dev.vigil.rules.model;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,13 @@ public sealed interface TypeParameters {
     public Threshold {
       fields = List.copyOf(fields);
       cardinality = List.copyOf(cardinality);
+    }
+
+    /** Every field the rule groups or counts by: the group-by fields, then the cardinality ones. */
+    public List<String> fieldsRead() {
+      List<String> read = new ArrayList<>(fields);
+      cardinality.forEach(each -> read.add(each.field()));
+      return List.copyOf(read);
     }
 
     /** At least {@code value} distinct values of {@code field}. */
