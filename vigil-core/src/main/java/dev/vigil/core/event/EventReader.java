@@ -205,20 +205,29 @@ public final class EventReader implements Iterator<Event>, Closeable {
           continue;
         }
       }
-      try {
-        next = current.read();
-      } catch (IOException e) {
-        report(
-            new EventOrigin(current.name, current.linesRead()), "read failed: " + e.getMessage());
-        next = null;
-        closeCurrent();
-        continue;
-      }
+      next = readOrClose(current);
       if (next == null) {
-        closeCurrent();
+        current = null;
       }
     }
     return true;
+  }
+
+  /**
+   * The next event of {@code source}, or null at its end or when reading it fails (reported), and
+   * then the source is closed.
+   */
+  private Event readOrClose(Source source) {
+    try {
+      Event event = source.read();
+      if (event != null) {
+        return event;
+      }
+    } catch (IOException e) {
+      report(new EventOrigin(source.name, source.linesRead()), "read failed: " + e.getMessage());
+    }
+    close(source);
+    return null;
   }
 
   private boolean hasNextMerged() {
@@ -279,16 +288,8 @@ public final class EventReader implements Iterator<Event>, Closeable {
 
   /** Reads {@code source}'s next event into the heads, or closes it at its end. */
   private void advance(Source source, int index) {
-    Event event;
-    try {
-      event = source.read();
-    } catch (IOException e) {
-      report(new EventOrigin(source.name, source.linesRead()), "read failed: " + e.getMessage());
-      event = null;
-    }
-    if (event == null) {
-      close(source);
-    } else {
+    Event event = readOrClose(source);
+    if (event != null) {
       heads.add(new Head(source, index, event));
     }
   }
