@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +83,83 @@ class RouterTest {
       routed.add(scratch.candidates[i]);
     }
     assertThat(routed).containsExactlyInAnyOrder(1, 3, 5, 7, 9);
+  }
+
+  @Test
+  void remembersWhatAValueGivesPerPathAndTellsCollidingValuesApart() {
+    // "AaAa" and "BBBB" have one hash code, so they share a slot of the router's value cache
+    assertThat("AaAa".hashCode()).isEqualTo("BBBB".hashCode());
+    Router router =
+        new Router(
+            List.of(
+                Requirement.anyOf("process.name", List.of("aaaa")),
+                Requirement.anyOf("process.name", List.of("bbbb")),
+                Requirement.anyOfOrContaining("process.parent.name", List.of(), List.of("bbb"))));
+    Router.Scratch scratch = new Router.Scratch();
+    String shared = "BBBB";
+    for (int round = 0; round < 3; round++) {
+      // one string object at two paths: what it gives at one path must not serve the other
+      assertThat(routed(router, named("AaAa", shared), scratch)).containsExactlyInAnyOrder(0, 2);
+      assertThat(routed(router, named(shared, "AaAa"), scratch)).containsExactly(1);
+      assertThat(routed(router, named(new String("BBBB"), "x"), scratch)).containsExactly(1);
+    }
+  }
+
+  @Test
+  void threadsRoutingWithOneRouterAgreeWithTheRequirements() throws Exception {
+    Random random = new Random(20261208L);
+    List<Requirement> requirements = new ArrayList<>();
+    for (int rule = 0; rule < 80; rule++) {
+      requirements.add(randomRequirement(random));
+    }
+    Router router = new Router(requirements);
+    List<Event> events = new ArrayList<>();
+    for (int e = 0; e < 2_000; e++) {
+      events.add(randomEvent(random));
+    }
+    // both threads fill and read the router's shared value cache at once
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  Router.Scratch scratch = new Router.Scratch();
+                  for (Event event : events) {
+                    Set<Integer> expected = new HashSet<>();
+                    for (int rule = 0; rule < requirements.size(); rule++) {
+                      if (requirements.get(rule).test(event)) {
+                        expected.add(rule);
+                      }
+                    }
+                    assertThat(routed(router, event, scratch)).isEqualTo(expected);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> thread : done) {
+        thread.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static Set<Integer> routed(Router router, Event event, Router.Scratch scratch) {
+    int count = router.route(event, scratch);
+    Set<Integer> routed = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      routed.add(scratch.candidates[i]);
+    }
+    return routed;
+  }
+
+  private static Event named(String name, String parent) {
+    ObjectNode source = JSON.createObjectNode();
+    source.put("process.name", name);
+    source.put("process.parent.name", parent);
+    return Event.of(source, new EventOrigin("t", 1));
   }
 
   @Test
