@@ -58,8 +58,7 @@ final class ByteDecoder {
   private int generation;
   private byte[] b;
   private int i;
-  private Fields fields;
-  private int lastFieldCount = 16;
+  private final Fields.Builder fields = new Fields.Builder(64);
 
   /** The calling thread's decoder. */
   static ByteDecoder current() {
@@ -75,9 +74,6 @@ final class ByteDecoder {
     }
     b = bytes;
     i = 0;
-    // sized for as many fields as the last event had: events of one input are alike, and growing
-    // the table while decoding was a fifth of the hunt's allocation
-    fields = new Fields(current == null ? Math.max(64, lastFieldCount) : lastFieldCount);
     try {
       skipWhitespace();
       expect('{');
@@ -127,14 +123,13 @@ final class ByteDecoder {
       if (i != b.length) {
         return null;
       }
-      lastFieldCount = fields.size();
       return new Event(
           bytes,
           metadata,
           Optional.ofNullable(id),
           Optional.ofNullable(index),
           origin,
-          fields.seal(),
+          fields.build(),
           projection,
           current);
     } catch (Decline | ArrayIndexOutOfBoundsException e) {
@@ -142,7 +137,7 @@ final class ByteDecoder {
       return null;
     } finally {
       b = null;
-      fields = null;
+      fields.clear();
     }
   }
 

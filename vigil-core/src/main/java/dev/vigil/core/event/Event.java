@@ -101,14 +101,14 @@ public final class Event {
    * and it has no {@link #source}; its metadata and origin are this event's.
    */
   public Event keeping(Collection<String> paths) {
-    Fields kept = new Fields(paths.size());
+    Fields.Builder kept = new Fields.Builder(paths.size());
     for (String path : paths) {
       List<Object> values = lookup(path);
       if (values != null && !values.isEmpty() && !kept.containsKey(path)) {
         kept.putNew(path, values);
       }
     }
-    return new Event(id, index, origin, kept.seal());
+    return new Event(id, index, origin, kept.build());
   }
 
   /** An event from a document, as if read from {@code origin}; metadata keys are honoured. */

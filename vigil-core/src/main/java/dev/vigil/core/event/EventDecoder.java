@@ -42,9 +42,9 @@ final class EventDecoder {
 
   private static Event build(
       ObjectNode source, Optional<String> id, Optional<String> index, EventOrigin origin) {
-    Fields fields = new Fields(64);
+    Fields.Builder fields = new Fields.Builder(64);
     flattenObject(source, "", fields);
-    return new Event(source, id, index, origin, fields.seal());
+    return new Event(source, id, index, origin, fields.build());
   }
 
   private static Optional<String> text(JsonNode node, String key) {
@@ -54,7 +54,7 @@ final class EventDecoder {
         : Optional.of(value.asText());
   }
 
-  private static void flattenObject(JsonNode object, String prefix, Fields out) {
+  private static void flattenObject(JsonNode object, String prefix, Fields.Builder out) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String path = prefix.isEmpty() ? entry.getKey() : prefix + entry.getKey();
@@ -62,7 +62,7 @@ final class EventDecoder {
     }
   }
 
-  private static void flattenValue(JsonNode node, String path, Fields out) {
+  private static void flattenValue(JsonNode node, String path, Fields.Builder out) {
     switch (node.getNodeType()) {
       case OBJECT -> flattenObject(node, path + ".", out);
       case ARRAY -> {
@@ -87,7 +87,7 @@ final class EventDecoder {
     return node.doubleValue();
   }
 
-  private static void add(Fields out, String path, Object value) {
+  private static void add(Fields.Builder out, String path, Object value) {
     out.add(path, value);
   }
 }
