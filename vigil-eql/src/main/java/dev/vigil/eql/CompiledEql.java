@@ -6,6 +6,7 @@ import dev.vigil.eql.execution.SequenceStarts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +59,27 @@ public interface CompiledEql {
    * neither bound.
    */
   Optional<SequenceStarts> sequenceStarts(Duration windowReach);
+
+  /**
+   * For a sequence with missing-event stages or {@code until}, what {@link #execute} needs of the
+   * events it reads but never returns: those that match no stage whose events make up its results.
+   * Empty for other queries, all of whose selected events may be returned.
+   */
+  Optional<ReadOnly> readOnly();
+
+  /**
+   * Which events a sequence may return ({@code returnable}: they match one of its positive stages),
+   * and every source path it reads of an event: its conditions, category, join keys, timestamp and
+   * tiebreaker. Of an event that is not returnable, a caller keeping events for later executions
+   * may keep only those paths ({@link Event#keeping}): every execution reads it the same, and it is
+   * in no result.
+   */
+  record ReadOnly(EventPredicate returnable, Set<String> pathsRead) {
+    public ReadOnly {
+      Objects.requireNonNull(returnable, "returnable is null");
+      pathsRead = Set.copyOf(pathsRead);
+    }
+  }
 
   /**
    * As {@link #execute(List, int)}, with {@code timestamps.get(i)} the {@link #timestampOf} of

@@ -10,6 +10,7 @@ import dev.vigil.engine.compile.Exceptions;
 import dev.vigil.engine.source.EventIdentity;
 import dev.vigil.engine.source.IndexPatterns;
 import dev.vigil.engine.source.Timeline;
+import dev.vigil.eql.CompiledEql;
 import dev.vigil.rules.model.Rule;
 import dev.vigil.rules.model.TypeParameters;
 import java.time.Duration;
@@ -237,7 +238,8 @@ final class Selector {
             ruleStamp = ruleStamp.withQueryTime(eql.query().timestampOf(event));
           }
           stamps[e][k] = ruleStamp;
-          if (selection.kept != null) {
+          if (selection.kept != null
+              && (selection.keptWhole == null || !selection.keptWhole.test(event))) {
             if (parts[e] == null) {
               parts[e] = new Event[selected];
             }
@@ -333,8 +335,10 @@ final class Selector {
     final EventPredicate predicate;
     final Timeline.Stamper stamper;
     // the source paths the rule's executions read, when that is all they read of the events (the
-    // timeline then holds only those: Event.keeping); null: they read whole events
+    // timeline then holds only those: Event.keeping); null: they read whole events. With keptWhole,
+    // only of the events it rejects: those it accepts may be in alerts
     final List<String> kept;
+    final EventPredicate keptWhole;
     final Timeline timeline = new Timeline();
     // events selected; when profiling, events tested and the nanoseconds their tests took
     long selected;
@@ -347,7 +351,23 @@ final class Selector {
       this.patterns = patterns;
       this.predicate = predicate;
       this.stamper = stamper(rule.rule(), schema);
-      this.kept = kept(rule, schema);
+      Optional<CompiledEql.ReadOnly> readOnly = readOnly(rule);
+      this.kept =
+          readOnly.isPresent() ? List.copyOf(readOnly.get().pathsRead()) : kept(rule, schema);
+      this.keptWhole = readOnly.map(CompiledEql.ReadOnly::returnable).orElse(null);
+    }
+
+    /**
+     * For a sequence with missing-event stages or {@code until}: the events it only reads are kept
+     * as the paths it reads of them. Elastic Defend Alert Followed by Telemetry Loss reads every
+     * endpoint event for its missing stage, and returns only the alerts before them. Exceptions
+     * that expire are tested at each execution against whole events, so a rule with some keeps them
+     * whole.
+     */
+    private static Optional<CompiledEql.ReadOnly> readOnly(CompiledRule compiled) {
+      return compiled instanceof CompiledRule.Eql eql && eql.exceptions().expiring().isEmpty()
+          ? eql.query().readOnly()
+          : Optional.empty();
     }
 
     /**

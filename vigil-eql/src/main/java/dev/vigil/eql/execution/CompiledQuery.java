@@ -13,6 +13,7 @@ import dev.vigil.eql.analysis.ResolvedField;
 import dev.vigil.eql.ast.HeadPipe;
 import dev.vigil.eql.ast.Pipe;
 import dev.vigil.eql.compile.ExpressionCompiler;
+import dev.vigil.eql.compile.FieldPaths;
 import dev.vigil.eql.compile.FieldReader;
 import dev.vigil.eql.compile.Requirements;
 import dev.vigil.eql.compile.Values;
@@ -39,6 +40,7 @@ public final class CompiledQuery implements CompiledEql {
   private final SequenceExecutor sequence;
   private final SampleExecutor sample;
   private final Set<String> executionFields;
+  private final ReadOnly readOnly;
 
   private CompiledQuery(
       Plan plan,
@@ -47,7 +49,8 @@ public final class CompiledQuery implements CompiledEql {
       StageFilter eventFilter,
       EventPredicate anyStage,
       SequenceExecutor sequence,
-      SampleExecutor sample) {
+      SampleExecutor sample,
+      ReadOnly readOnly) {
     this.plan = plan;
     this.timestamp = timestamp;
     this.tiebreaker = tiebreaker;
@@ -73,6 +76,14 @@ public final class CompiledQuery implements CompiledEql {
       }
     }
     this.executionFields = Collections.unmodifiableSet(fields);
+    if (readOnly == null) {
+      this.readOnly = null;
+    } else {
+      // what the conditions read (worked out by compile), and what the execution reads
+      Set<String> paths = new TreeSet<>(readOnly.pathsRead());
+      paths.addAll(fields);
+      this.readOnly = new ReadOnly(readOnly.returnable(), paths);
+    }
   }
 
   @Override
@@ -92,7 +103,7 @@ public final class CompiledQuery implements CompiledEql {
     int budget = settings.maxRegexStates();
     if (plan instanceof Plan.EventPlan) {
       StageFilter filter = filter(((Plan.EventPlan) plan).filter(), category, budget);
-      return new CompiledQuery(plan, timestamp, tiebreaker, filter, filter, null, null);
+      return new CompiledQuery(plan, timestamp, tiebreaker, filter, filter, null, null, null);
     }
     List<Plan.Stage> stages =
         plan instanceof Plan.SequencePlan
@@ -131,10 +142,29 @@ public final class CompiledQuery implements CompiledEql {
               untilKeys,
               maxSpanNanos,
               settings.maxPartialSequences());
-      return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), executor, null);
+      ReadOnly readOnly = null;
+      boolean anyPositive = stages.stream().anyMatch(stage -> !stage.missing());
+      if (anyPositive && (until != null || stages.stream().anyMatch(Plan.Stage::missing))) {
+        List<StageFilter> positive = new ArrayList<>();
+        Set<String> paths = new TreeSet<>();
+        paths.add(category.sourcePath());
+        for (int i = 0; i < stages.size(); i++) {
+          if (!missing[i]) {
+            positive.add(filters.get(i));
+          }
+        }
+        List<Plan.Stage> read = new ArrayList<>(stages);
+        sequencePlan.until().ifPresent(read::add);
+        for (Plan.Stage stage : read) {
+          FieldPaths.collect(stage.filter().condition(), paths);
+        }
+        readOnly = new ReadOnly(any(positive), paths);
+      }
+      return new CompiledQuery(
+          plan, timestamp, tiebreaker, null, any(all), executor, null, readOnly);
     }
     SampleExecutor executor = new SampleExecutor(filters, keys, settings.maxSamplesPerKey());
-    return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), null, executor);
+    return new CompiledQuery(plan, timestamp, tiebreaker, null, any(all), null, executor, null);
   }
 
   private static StageFilter filter(Plan.Filter filter, ResolvedField category, int regexBudget) {
@@ -270,6 +300,11 @@ public final class CompiledQuery implements CompiledEql {
     return sequence == null
         ? Optional.empty()
         : Optional.ofNullable(sequence.starts(windowReach.toNanos()));
+  }
+
+  @Override
+  public Optional<ReadOnly> readOnly() {
+    return Optional.ofNullable(readOnly);
   }
 
   @Override
