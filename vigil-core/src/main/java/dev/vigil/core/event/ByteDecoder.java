@@ -51,6 +51,11 @@ final class ByteDecoder {
   @SuppressWarnings("unchecked")
   private final List<Object>[] cachedValues = (List<Object>[]) new List<?>[VALUE_CACHE_SIZE];
 
+  private static final int NUMBER_CACHE_SIZE = 1024;
+
+  @SuppressWarnings("unchecked")
+  private final List<Object>[] cachedNumbers = (List<Object>[]) new List<?>[NUMBER_CACHE_SIZE];
+
   private final Node root = new Node("");
   private final List<int[]> namesByDepth = new ArrayList<>();
   private int cachedPaths;
@@ -212,7 +217,11 @@ final class ByteDecoder {
       default -> {
         Object number = number(decode);
         if (decode) {
-          add(path.dotted, number);
+          if (number instanceof Long whole && !fields.containsKey(path.dotted)) {
+            fields.putNew(path.dotted, wholeNumber(whole));
+          } else {
+            add(path.dotted, number);
+          }
         }
       }
     }
@@ -489,6 +498,23 @@ final class ByteDecoder {
       cachedValues[slot] = one;
     }
     fields.putNew(path, one);
+  }
+
+  /**
+   * One shared immutable single-value list per recent whole number, as {@link #addString} does for
+   * texts: process ids, ports and user ids repeat from event to event, and a kept event would
+   * otherwise hold a number and a list of its own for each.
+   */
+  private List<Object> wholeNumber(Long value) {
+    long number = value;
+    int slot = Long.hashCode(number * 0x9E3779B97F4A7C15L) & (NUMBER_CACHE_SIZE - 1);
+    List<Object> one = cachedNumbers[slot];
+    if (one != null && (Long) one.get(0) == number) {
+      return one;
+    }
+    one = List.of(value);
+    cachedNumbers[slot] = one;
+    return one;
   }
 
   private void add(String path, Object value) {

@@ -229,13 +229,19 @@ final class Selector {
         // (the first date there, as Timeline.timestampMapping reads it).
         Optional<Instant> timestamp = Optional.ofNullable(stamp);
         stamps[e] = new Timeline.Stamp[selected];
+        Timeline.EventDates dates = new Timeline.EventDates(event);
         for (int k = 0; k < selected; k++) {
           Selection selection = selections.get(scratch[k]);
-          Timeline.Stamp ruleStamp = selection.stamper.stamp(event, timestamp);
+          Timeline.Stamp ruleStamp = selection.stamper.stamp(dates, timestamp);
           // an EQL query's own order, read now rather than once per execution whose window
           // holds the event, when it is no longer in the cache
           if (ruleStamp != null && selection.rule instanceof CompiledRule.Eql eql) {
-            ruleStamp = ruleStamp.withQueryTime(eql.query().timestampOf(event));
+            Instant queryTime = eql.query().timestampOf(event);
+            // Mostly the @timestamp read above: every rule that keeps the event then shares that
+            // one instant, rather than each holding its own copy until it forgets the event.
+            ruleStamp =
+                ruleStamp.withQueryTime(
+                    queryTime != null && queryTime.equals(stamp) ? stamp : queryTime);
           }
           stamps[e][k] = ruleStamp;
           if (selection.kept != null

@@ -83,14 +83,14 @@ public final class Timeline {
     }
 
     /**
-     * Where {@code event} goes, given its {@code timestamp}: the first value at {@code @timestamp}
-     * that {@link #timestampMapping} reads as a date, the same for every rule, so read once per
-     * event by the caller. Null when the event has no timestamp the rule searches on, and then it
-     * is on no timeline.
+     * Where the event goes, given its {@code timestamp}: the first value at {@code @timestamp} that
+     * {@link #timestampMapping} reads as a date, the same for every rule, so read once per event by
+     * the caller. Null when the event has no timestamp the rule searches on, and then it is on no
+     * timeline.
      */
-    public Stamp stamp(Event event, Optional<Instant> timestamp) {
+    public Stamp stamp(EventDates event, Optional<Instant> timestamp) {
       Optional<Instant> primaryTime =
-          primaryIsTimestamp ? timestamp : firstDate(event, primary, primaryPath);
+          primaryIsTimestamp ? timestamp : event.firstDate(primary, primaryPath);
       Optional<Instant> secondaryTime = fallback ? timestamp : Optional.empty();
       if (primaryTime.isPresent()) {
         return new Stamp(primaryTime.get(), secondaryTime, false);
@@ -99,6 +99,33 @@ public final class Timeline {
         return new Stamp(secondaryTime.get(), secondaryTime, true);
       }
       return null;
+    }
+  }
+
+  /**
+   * One event's dates by field, each read once however many rules stamp the event on it: most rules
+   * with a {@code timestamp_override} stamp on {@code event.ingested}, and each kept its own copy
+   * of the same instant. Not thread-safe; one per event.
+   */
+  public static final class EventDates {
+    private final Event event;
+    private final List<FieldMapping> mappings = new ArrayList<>(2);
+    private final List<Optional<Instant>> dates = new ArrayList<>(2);
+
+    public EventDates(Event event) {
+      this.event = event;
+    }
+
+    Optional<Instant> firstDate(FieldMapping mapping, String sourcePath) {
+      for (int i = 0; i < mappings.size(); i++) {
+        if (mappings.get(i).equals(mapping)) {
+          return dates.get(i);
+        }
+      }
+      Optional<Instant> date = Timeline.firstDate(event, mapping, sourcePath);
+      mappings.add(mapping);
+      dates.add(date);
+      return date;
     }
   }
 
