@@ -134,9 +134,8 @@ final class ByteDecoder {
           Optional.ofNullable(id),
           Optional.ofNullable(index),
           origin,
-          fields.build(),
-          projection,
-          current);
+          fields.build(current),
+          projection);
     } catch (Decline | ArrayIndexOutOfBoundsException e) {
       // Running off the end of the line is an incomplete document: declined like any other.
       return null;

@@ -34,15 +34,13 @@ public final class Event {
   private final Optional<String> id;
   private final Optional<String> index;
   private final EventOrigin origin;
-  // The decoded fields, and which fields they are when the fast path decoded only some of them
-  // (null: all). Asked for another field, the event decodes again from json with what its
-  // projection holds by then, so an event kept for later is decoded at most a few times however
-  // many fields it is asked for, and never holds more than the projection's fields.
-  private volatile Decoded decoded;
+  // The decoded fields, which know which fields they are when the fast path decoded only some of
+  // them. Asked for another field, the event decodes again from json with what its projection
+  // holds by then, so an event kept for later is decoded at most a few times however many fields
+  // it is asked for, and never holds more than the projection's fields.
+  private volatile Fields decoded;
   private final FieldProjection projection;
   private volatile Fields allFields;
-
-  private record Decoded(Fields fields, FieldProjection.Snapshot projected) {}
 
   Event(
       ObjectNode source,
@@ -57,7 +55,7 @@ public final class Event {
     this.id = requireNonNull(id, "id is null");
     this.index = requireNonNull(index, "index is null");
     this.origin = requireNonNull(origin, "origin is null");
-    this.decoded = new Decoded(fields, null);
+    this.decoded = fields;
   }
 
   /**
@@ -71,15 +69,14 @@ public final class Event {
       Optional<String> index,
       EventOrigin origin,
       Fields fields,
-      FieldProjection projection,
-      FieldProjection.Snapshot projected) {
+      FieldProjection projection) {
     this.projection = projection;
     this.json = requireNonNull(json, "json is null");
     this.metadataInSource = metadataInSource;
     this.id = requireNonNull(id, "id is null");
     this.index = requireNonNull(index, "index is null");
     this.origin = requireNonNull(origin, "origin is null");
-    this.decoded = new Decoded(fields, projected);
+    this.decoded = fields;
   }
 
   /** A part of an event: only {@code fields}, and no source ({@link #keeping}). */
@@ -91,7 +88,7 @@ public final class Event {
     this.id = id;
     this.index = index;
     this.origin = origin;
-    this.decoded = new Decoded(fields, null);
+    this.decoded = fields;
   }
 
   /**
@@ -108,7 +105,7 @@ public final class Event {
         kept.putNew(path, values);
       }
     }
-    return new Event(id, index, origin, kept.build());
+    return new Event(id, index, origin, kept.build(null));
   }
 
   /** An event from a document, as if read from {@code origin}; metadata keys are honoured. */
@@ -182,17 +179,17 @@ public final class Event {
 
   /** Every path that has values. */
   public Set<String> paths() {
-    Decoded current = decoded;
+    Fields current = decoded;
     return Collections.unmodifiableSet(
-        current.projected == null ? current.fields.paths() : allFields().paths());
+        current.projected() == null ? current.paths() : allFields().paths());
   }
 
   /** The values at {@code path}; null when it has none. */
   private List<Object> lookup(String path) {
-    Decoded current = decoded;
-    // A field read is the hunt's most frequent operation: one hash lookup when the field is there.
-    List<Object> values = current.fields.get(path);
-    if (values != null || current.projected == null || current.projected.paths().contains(path)) {
+    // A field read is the hunt's most frequent operation: one probe of the shape's table when the
+    // field is there, and a look at the projection's paths when it is not.
+    List<Object> values = decoded.get(path);
+    if (values != Fields.UNDECODED) {
       return values;
     }
     Fields all = allFields;
@@ -206,7 +203,8 @@ public final class Event {
       throw new IllegalStateException("event JSON no longer decodes: " + origin);
     }
     decoded = again.decoded;
-    return again.decoded.fields.get(path);
+    // the projection now holds the path, and snapshots only grow: decoded, whether present or not
+    return again.decoded.get(path);
   }
 
   private Fields allFields() {
@@ -216,7 +214,7 @@ public final class Event {
       if (whole == null) {
         throw new IllegalStateException("event JSON no longer decodes: " + origin);
       }
-      all = whole.decoded.fields;
+      all = whole.decoded;
       allFields = all;
     }
     return all;
@@ -224,6 +222,6 @@ public final class Event {
 
   @Override
   public String toString() {
-    return origin + " " + (source == null && json == null ? decoded.fields.paths() : source());
+    return origin + " " + (source == null && json == null ? decoded.paths() : source());
   }
 }

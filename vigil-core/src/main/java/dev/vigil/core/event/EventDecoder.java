@@ -44,7 +44,7 @@ final class EventDecoder {
       ObjectNode source, Optional<String> id, Optional<String> index, EventOrigin origin) {
     Fields.Builder fields = new Fields.Builder(64);
     flattenObject(source, "", fields);
-    return new Event(source, id, index, origin, fields.build());
+    return new Event(source, id, index, origin, fields.build(null));
   }
 
   private static Optional<String> text(JsonNode node, String key) {

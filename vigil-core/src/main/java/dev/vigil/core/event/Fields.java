@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * An event's values by dotted path, in two parts: a {@link Shape} — which paths the event has, and
- * where each one's values are — shared by every event with the same paths in the same order, and
- * the event's own values in one array, in that order.
+ * where each one's values are — shared by every event with the same paths in the same order decoded
+ * with the same projection, and the event's own values in one array, in that order.
  *
  * <p>Reading fields is a hunt's most frequent operation, and the events a hunt keeps hold their
  * fields until it releases them. Events of one input mostly have a few layouts (a host's process
@@ -34,6 +34,12 @@ final class Fields {
   // thread, or not yet seen written, only costs making a shape again.
   private static final Shape[] SHAPE_CACHE = new Shape[SHAPES];
 
+  /**
+   * What {@link #get} returns for a path the fast path did not decode (not in its projection): the
+   * event may or may not have values there. A list of its own, told apart by identity.
+   */
+  static final List<Object> UNDECODED = Collections.unmodifiableList(new ArrayList<>());
+
   private final Shape shape;
   private final Object[] values;
 
@@ -42,11 +48,22 @@ final class Fields {
     this.values = values;
   }
 
-  /** The values at {@code path}, or null. */
+  /**
+   * The values at {@code path}; null when it has none, and {@link #UNDECODED} when the fields were
+   * decoded with a projection that does not hold it.
+   */
   @SuppressWarnings("unchecked")
   List<Object> get(String path) {
     int at = shape.index(path);
-    return at < 0 ? null : (List<Object>) values[at];
+    if (at >= 0) {
+      return (List<Object>) values[at];
+    }
+    return shape.projected == null || shape.projected.paths().contains(path) ? null : UNDECODED;
+  }
+
+  /** The projection the fields were decoded with; null when all were. */
+  FieldProjection.Snapshot projected() {
+    return shape.projected;
   }
 
   /** How many paths have values. */
@@ -69,33 +86,40 @@ final class Fields {
     return h ^ (h >>> 16);
   }
 
-  /** The shape of {@code order}'s first {@code size} paths: a remembered one, or a new one. */
-  private static Shape shape(String[] order, int size) {
-    int hash = 1;
+  /**
+   * The shape of {@code order}'s first {@code size} paths decoded with {@code projected}: a
+   * remembered one, or a new one.
+   */
+  private static Shape shape(String[] order, int size, FieldProjection.Snapshot projected) {
+    int hash = System.identityHashCode(projected);
     for (int i = 0; i < size; i++) {
       hash = 31 * hash + order[i].hashCode();
     }
     int slot = (hash ^ (hash >>> 16)) & (SHAPES - 1);
     Shape cached = SHAPE_CACHE[slot];
-    if (cached != null && cached.hash == hash && cached.has(order, size)) {
+    if (cached != null && cached.hash == hash && cached.has(order, size, projected)) {
       return cached;
     }
-    Shape made = new Shape(Arrays.copyOf(order, size), hash);
+    Shape made = new Shape(Arrays.copyOf(order, size), hash, projected);
     SHAPE_CACHE[slot] = made;
     return made;
   }
 
-  /** Paths in order, and a table from a path to its position. */
+  /**
+   * Paths in order, the projection they were decoded with, and a table from a path to its position.
+   */
   private static final class Shape {
     final String[] paths;
     final int hash;
+    final FieldProjection.Snapshot projected;
     // open addressing, position + 1 by the path's hash (0: empty); at most a quarter full, so a
     // missing path mostly stops at its first slot
     private final int[] slots;
 
-    Shape(String[] paths, int hash) {
+    Shape(String[] paths, int hash, FieldProjection.Snapshot projected) {
       this.paths = paths;
       this.hash = hash;
+      this.projected = projected;
       int capacity = Integer.highestOneBit(Math.max(1, paths.length * 4)) << 1;
       slots = new int[capacity];
       int mask = capacity - 1;
@@ -123,9 +147,11 @@ final class Fields {
       }
     }
 
-    /** True when these are {@code order}'s first {@code size} paths. */
-    boolean has(String[] order, int size) {
-      if (paths.length != size) {
+    /**
+     * True when these are {@code order}'s first {@code size} paths, decoded with {@code projected}.
+     */
+    boolean has(String[] order, int size, FieldProjection.Snapshot projected) {
+      if (paths.length != size || this.projected != projected) {
         return false;
       }
       for (int i = 0; i < size; i++) {
@@ -192,9 +218,12 @@ final class Fields {
       insert(slot(path), path, one);
     }
 
-    /** The fields collected (multi-valued lists made read-only); the builder is empty again. */
+    /**
+     * The fields collected (multi-valued lists made read-only), decoded with {@code projected}
+     * (null: all fields were); the builder is empty again.
+     */
     @SuppressWarnings("unchecked")
-    Fields build() {
+    Fields build(FieldProjection.Snapshot projected) {
       Object[] values = new Object[size];
       for (int i = 0; i < size; i++) {
         Object list = table[(orderSlots[i] << 1) + 1];
@@ -203,7 +232,7 @@ final class Fields {
                 ? Collections.unmodifiableList((List<Object>) list)
                 : list;
       }
-      Fields fields = new Fields(shape(order, size), values);
+      Fields fields = new Fields(shape(order, size, projected), values);
       clear();
       return fields;
     }

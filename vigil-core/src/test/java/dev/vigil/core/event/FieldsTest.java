@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,25 @@ class FieldsTest {
   }
 
   @Test
+  void fieldsDecodedWithAProjectionTellMissingFromNotDecoded() {
+    FieldProjection.Snapshot projected =
+        new FieldProjection.Snapshot(Set.of("host.name", "user.name"), Set.of("host", "user"));
+    Fields.Builder builder = new Fields.Builder(2);
+    builder.add("host.name", "a");
+    Fields fields = builder.build(projected);
+    assertThat(fields.get("host.name")).containsExactly("a");
+    assertThat(fields.get("user.name")).isNull(); // decoded: the event has none
+    assertThat(fields.get(new String("user.name"))).isNull();
+    assertThat(fields.get("process.name")).isSameAs(Fields.UNDECODED);
+    assertThat(fields.projected()).isSameAs(projected);
+    // all fields decoded: what is not there is missing
+    builder.add("host.name", "b");
+    Fields whole = builder.build(null);
+    assertThat(whole.get("process.name")).isNull();
+    assertThat(whole.sharesShapeWith(fields)).isFalse();
+  }
+
+  @Test
   void aBuilderStartsEmptyAfterBuildingOrClearing() {
     Fields.Builder builder = new Fields.Builder(1);
     builder.add("a", 1L);
@@ -46,7 +66,7 @@ class FieldsTest {
     assertThat(builder.size()).isZero();
     assertThat(builder.containsKey("a")).isFalse();
     builder.add("b", "y");
-    Fields fields = builder.build();
+    Fields fields = builder.build(null);
     assertThat(fields.get("a")).isNull();
     assertThat(fields.get("b")).containsExactly("y");
     assertThat(builder.size()).isZero();
@@ -57,7 +77,7 @@ class FieldsTest {
     Fields.Builder builder = new Fields.Builder(2);
     builder.add("process.args", "ls");
     builder.add("process.args", "-la");
-    Fields fields = builder.build();
+    Fields fields = builder.build(null);
     assertThat(fields.get("process.args")).containsExactly("ls", "-la");
     assertThatThrownBy(() -> fields.get("process.args").add("x"))
         .isInstanceOf(UnsupportedOperationException.class);
@@ -80,7 +100,7 @@ class FieldsTest {
         builder.add(path, value);
         values.computeIfAbsent(path, k -> new ArrayList<>()).add(value);
       }
-      built.add(builder.build());
+      built.add(builder.build(null));
       expected.add(values);
     }
     for (int e = 0; e < built.size(); e++) {
@@ -99,6 +119,6 @@ class FieldsTest {
     for (int i = 0; i < pairs.length; i += 2) {
       builder.add(pairs[i], pairs[i + 1]);
     }
-    return builder.build();
+    return builder.build(null);
   }
 }
