@@ -65,8 +65,11 @@ public final class SequenceStarts {
         timed.add(i);
       }
     }
-    // in time order (a stable sort: released events mostly are already)
-    timed.sort(Comparator.comparing(timestamps::get));
+    // in time order (a stable sort), which released events mostly are already: then the sort, and
+    // the code the compiler would have made of it here, are skipped
+    if (!inTimeOrder(timed, timestamps)) {
+      timed.sort(Comparator.comparing(timestamps::get));
+    }
     for (int from = 0; from < timed.size(); ) {
       Instant time = timestamps.get(timed.get(from));
       int to = from;
@@ -103,6 +106,15 @@ public final class SequenceStarts {
       pruneAt = Math.max(1024, 2 * latestStart.size());
     }
     return usable;
+  }
+
+  private static boolean inTimeOrder(List<Integer> timed, List<Instant> timestamps) {
+    for (int k = 1; k < timed.size(); k++) {
+      if (timestamps.get(timed.get(k)).isBefore(timestamps.get(timed.get(k - 1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean reachesStart(Event event, Instant time) {
