@@ -63,6 +63,15 @@ class SequenceStartsTest {
   }
 
   @Test
+  void aBatchOutOfTimeOrderIsJudgedInTimeOrder() {
+    CompiledEql query = compile("sequence by user with maxspan=10ms [a where true] [b where true]");
+    SequenceStarts starts = query.sequenceStarts(Duration.ofMinutes(1)).orElseThrow();
+    // the b comes first in the batch, three milliseconds after the start that comes second
+    assertThat(usable(query, starts, List.of(at(5, 1, "b", "\"u\""), at(2, 2, "a", "\"u\""))))
+        .containsExactly(true, true);
+  }
+
+  @Test
   void withoutMaxspanTheWindowsBoundTheReach() {
     CompiledEql query = compile("sequence by user [a where true] [b where true]");
     SequenceStarts starts = query.sequenceStarts(Duration.ofMillis(100)).orElseThrow();
