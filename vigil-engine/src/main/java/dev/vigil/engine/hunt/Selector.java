@@ -40,6 +40,9 @@ final class Selector {
   /** Events tested per task. */
   static final int BATCH = 256;
 
+  /** How many recent parts a threshold rule remembers for sharing ({@link Selection#shared}). */
+  static final int SHARED_PARTS = 1024;
+
   /**
    * How many distinct indices get a cached rule route; beyond that routes are worked out per event.
    */
@@ -317,7 +320,7 @@ final class Selector {
           Selection selection = selections.get(rules[k]);
           Event held =
               tested.parts[e] != null && tested.parts[e][k] != null
-                  ? tested.parts[e][k]
+                  ? selection.shared(tested.parts[e][k])
                   : tested.events.get(e);
           late |= !selection.timeline.add(held, tested.stamps[e][k]);
           selection.selected++;
@@ -345,6 +348,8 @@ final class Selector {
     // only of the events it rejects: those it accepts may be in alerts
     final List<String> kept;
     final EventPredicate keptWhole;
+    // for a threshold rule, recent parts by their values (null for other rules): see shared
+    private final Event[] sharedParts;
     final Timeline timeline = new Timeline();
     // events selected; when profiling, events tested and the nanoseconds their tests took
     long selected;
@@ -361,6 +366,40 @@ final class Selector {
       this.kept =
           readOnly.isPresent() ? List.copyOf(readOnly.get().pathsRead()) : kept(rule, schema);
       this.keptWhole = readOnly.map(CompiledEql.ReadOnly::returnable).orElse(null);
+      this.sharedParts = readOnly.isEmpty() && kept != null ? new Event[SHARED_PARTS] : null;
+    }
+
+    /**
+     * A threshold rule's part with the same values as {@code part}, if one was kept recently: the
+     * rule reads nothing else of its events (their times are on the timeline), so the events of one
+     * group share one part. My First Rule keeps every event of its 35-minute windows, and with its
+     * few hosts holds a handful of parts instead of one per event. Other rules' parts are their
+     * own.
+     */
+    Event shared(Event part) {
+      if (sharedParts == null) {
+        return part;
+      }
+      int hash = 1;
+      for (String path : kept) {
+        hash = 31 * hash + part.values(path).hashCode();
+      }
+      int slot = (hash ^ (hash >>> 16)) & (SHARED_PARTS - 1);
+      Event known = sharedParts[slot];
+      if (known != null && sameValues(known, part)) {
+        return known;
+      }
+      sharedParts[slot] = part;
+      return part;
+    }
+
+    private boolean sameValues(Event a, Event b) {
+      for (String path : kept) {
+        if (!a.values(path).equals(b.values(path))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**

@@ -23,6 +23,11 @@ class SelectorTest {
   private static final Instant T0 = Instant.parse("2026-11-19T10:00:00Z");
   private final Schema schema = DefaultSchema.get();
 
+  /** At least 2 events of a host, with at least 2 user names among them. */
+  private static final String THRESHOLD_BY_HOST_AND_USERS =
+      "[rule.threshold]\nfield = [\"host.name\"]\nvalue = 2\n"
+          + "[[rule.threshold.cardinality]]\nfield = \"user.name\"\nvalue = 2\n";
+
   @TempDir Path dir;
 
   /** The events each rule's timeline holds after selecting {@code events}, rule by rule. */
@@ -44,13 +49,7 @@ class SelectorTest {
   void aThresholdRuleHoldsOnlyItsGroupByAndCardinalityFields() {
     Pipeline rules =
         new Pipeline(dir)
-            .toml(
-                "th",
-                "threshold",
-                "kuery",
-                "process.name:dpkg",
-                "[rule.threshold]\nfield = [\"host.name\"]\nvalue = 2\n"
-                    + "[[rule.threshold.cardinality]]\nfield = \"user.name\"\nvalue = 2\n")
+            .toml("th", "threshold", "kuery", "process.name:dpkg", THRESHOLD_BY_HOST_AND_USERS)
             .toml("q", "query", "kuery", "process.name:dpkg", "");
     Event dpkg = exec("e1", T0, "web-01", "dpkg", "/usr/bin/bash", "\"user\":{\"name\":\"root\"}");
     List<List<Event>> held = held(rules, List.of(dpkg));
@@ -59,6 +58,31 @@ class SelectorTest {
     assertThat(part.values("host.name")).containsExactly("web-01");
     // a query rule's alerts copy their events: it holds them whole
     assertThat(held.get(1)).containsExactly(dpkg);
+  }
+
+  @Test
+  void aThresholdRuleSharesOnePartAmongTheEventsOfAGroup() {
+    Pipeline rules =
+        new Pipeline(dir)
+            .toml("th", "threshold", "kuery", "process.name:dpkg", THRESHOLD_BY_HOST_AND_USERS);
+    String root = "\"user\":{\"name\":\"root\"}";
+    List<Event> held =
+        held(
+                rules,
+                List.of(
+                    exec("e1", T0, "web-01", "dpkg", "/usr/bin/bash", root),
+                    exec("e2", T0.plusSeconds(1), "web-01", "dpkg", "/usr/bin/sh", root),
+                    exec("e3", T0.plusSeconds(2), "web-02", "dpkg", "/usr/bin/bash", root),
+                    exec("e4", T0.plusSeconds(3), "web-01", "dpkg", "/usr/bin/bash", "")))
+            .get(0);
+    assertThat(held).hasSize(4);
+    // the same host and user: one part, however many events
+    assertThat(held.get(1)).isSameAs(held.get(0));
+    assertThat(held.get(2)).isNotSameAs(held.get(0));
+    assertThat(held.get(2).values("host.name")).containsExactly("web-02");
+    // no user is other values than root
+    assertThat(held.get(3)).isNotSameAs(held.get(0));
+    assertThat(held.get(3).paths()).containsExactly("host.name");
   }
 
   /** A curl start not followed within 5 minutes, on its host, by a process started from cron. */
