@@ -16,10 +16,10 @@ import java.util.Set;
  * fields until it releases them. Events of one input mostly have a few layouts (a host's process
  * starts all carry the same fields), so the lookup table lives once per layout, in the cache,
  * instead of once per event: a read of a path the event lacks, which most of the rules' reads are,
- * does not touch the event at all, and a kept event holds an array of exactly its values instead of
- * a half-empty table (over 900k events and the whole corpus, the tables were a quarter of the live
- * heap). Paths are usually interned (the decoders intern theirs, the query compilers theirs), so a
- * lookup mostly matches by identity.
+ * reads none of the event's values, and a kept event holds an array of exactly its values instead
+ * of a half-empty table (over 900k events and the whole corpus, the tables were a quarter of the
+ * live heap). Paths are usually interned (the decoders intern theirs, the query compilers theirs),
+ * so a lookup mostly matches by identity.
  *
  * <p>Made by a {@link Builder}; immutable and safe to share.
  */

@@ -374,7 +374,7 @@ final class Selector {
      * rule reads nothing else of its events (their times are on the timeline), so the events of one
      * group share one part. My First Rule keeps every event of its 35-minute windows, and with its
      * few hosts holds a handful of parts instead of one per event. Other rules' parts are their
-     * own.
+     * own. Called on the hunt's thread only, as it keeps events.
      */
     Event shared(Event part) {
       if (sharedParts == null) {
