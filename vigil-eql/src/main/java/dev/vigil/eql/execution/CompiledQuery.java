@@ -8,12 +8,12 @@ import dev.vigil.eql.CompiledEql;
 import dev.vigil.eql.EqlResult;
 import dev.vigil.eql.EqlSettings;
 import dev.vigil.eql.analysis.Analyzer;
+import dev.vigil.eql.analysis.IrFields;
 import dev.vigil.eql.analysis.Plan;
 import dev.vigil.eql.analysis.ResolvedField;
 import dev.vigil.eql.ast.HeadPipe;
 import dev.vigil.eql.ast.Pipe;
 import dev.vigil.eql.compile.ExpressionCompiler;
-import dev.vigil.eql.compile.FieldPaths;
 import dev.vigil.eql.compile.FieldReader;
 import dev.vigil.eql.compile.Requirements;
 import dev.vigil.eql.compile.Values;
@@ -156,7 +156,7 @@ public final class CompiledQuery implements CompiledEql {
         List<Plan.Stage> read = new ArrayList<>(stages);
         sequencePlan.until().ifPresent(read::add);
         for (Plan.Stage stage : read) {
-          FieldPaths.collect(stage.filter().condition(), paths);
+          IrFields.forEach(stage.filter().condition(), field -> paths.add(field.sourcePath()));
         }
         readOnly = new ReadOnly(any(positive), paths);
       }

@@ -13,7 +13,7 @@ import dev.vigil.eql.EqlSettings;
 import dev.vigil.eql.analysis.Analyzer;
 import dev.vigil.eql.analysis.DataType;
 import dev.vigil.eql.analysis.Ir;
-import dev.vigil.eql.analysis.IrVisitor;
+import dev.vigil.eql.analysis.IrFields;
 import dev.vigil.eql.analysis.Plan;
 import dev.vigil.eql.analysis.ResolvedField;
 import dev.vigil.eql.ast.And;
@@ -353,7 +353,7 @@ public final class EqlExplainer {
     /** The fields an atom reads, in the order written, each once. */
     private List<SeenField> seenFields(Expression ast, Ir ir) {
       Map<String, ResolvedField> resolved = new LinkedHashMap<>();
-      ir.accept(new FieldCollector(resolved));
+      IrFields.forEach(ir, field -> resolved.putIfAbsent(field.name(), field));
       List<FieldRef> refs = new ArrayList<>();
       collectRefs(ast, refs);
       Map<String, SeenField> seen = new LinkedHashMap<>();
@@ -384,84 +384,6 @@ public final class EqlExplainer {
 
     private static String quote(String value) {
       return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-  }
-
-  /** Gathers the fields an IR subtree reads, by name. */
-  private static final class FieldCollector implements IrVisitor<Void> {
-    private final Map<String, ResolvedField> fields;
-
-    FieldCollector(Map<String, ResolvedField> fields) {
-      this.fields = fields;
-    }
-
-    private Void all(List<Ir> nodes) {
-      for (Ir node : nodes) {
-        node.accept(this);
-      }
-      return null;
-    }
-
-    @Override
-    public Void visitConstant(Ir.Constant constant) {
-      return null;
-    }
-
-    @Override
-    public Void visitField(Ir.Field field) {
-      fields.putIfAbsent(field.field().name(), field.field());
-      return null;
-    }
-
-    @Override
-    public Void visitCall(Ir.Call call) {
-      return all(call.arguments());
-    }
-
-    @Override
-    public Void visitCompare(Ir.Compare compare) {
-      return all(List.of(compare.left(), compare.right()));
-    }
-
-    @Override
-    public Void visitIn(Ir.In in) {
-      in.value().accept(this);
-      return all(in.list());
-    }
-
-    @Override
-    public Void visitWildcard(Ir.WildcardMatch match) {
-      return match.value().accept(this);
-    }
-
-    @Override
-    public Void visitRegex(Ir.RegexMatch match) {
-      return match.value().accept(this);
-    }
-
-    @Override
-    public Void visitArithmetic(Ir.Arithmetic arithmetic) {
-      return all(List.of(arithmetic.left(), arithmetic.right()));
-    }
-
-    @Override
-    public Void visitNegate(Ir.Negate negate) {
-      return negate.operand().accept(this);
-    }
-
-    @Override
-    public Void visitNot(Ir.Not not) {
-      return not.operand().accept(this);
-    }
-
-    @Override
-    public Void visitAnd(Ir.And and) {
-      return all(and.operands());
-    }
-
-    @Override
-    public Void visitOr(Ir.Or or) {
-      return all(or.operands());
     }
   }
 }

@@ -1,21 +1,22 @@
-package dev.vigil.eql.compile;
+package dev.vigil.eql.analysis;
 
-import dev.vigil.eql.analysis.Ir;
-import dev.vigil.eql.analysis.IrVisitor;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
-/** The source paths a condition reads: those of every field it refers to, however deep. */
-public final class FieldPaths implements IrVisitor<Void> {
-  private final Set<String> out;
+/**
+ * The fields an expression reads, however deep: what an explanation shows of an atom, and the
+ * source paths a sequence reads of the events it never returns.
+ */
+public final class IrFields implements IrVisitor<Void> {
+  private final Consumer<ResolvedField> action;
 
-  private FieldPaths(Set<String> out) {
-    this.out = out;
+  private IrFields(Consumer<ResolvedField> action) {
+    this.action = action;
   }
 
-  /** Adds the source paths {@code condition} reads to {@code out}. */
-  public static void collect(Ir condition, Set<String> out) {
-    condition.accept(new FieldPaths(out));
+  /** Calls {@code action} with each field {@code ir} refers to, in the order written. */
+  public static void forEach(Ir ir, Consumer<ResolvedField> action) {
+    ir.accept(new IrFields(action));
   }
 
   private Void all(List<Ir> operands) {
@@ -32,7 +33,7 @@ public final class FieldPaths implements IrVisitor<Void> {
 
   @Override
   public Void visitField(Ir.Field field) {
-    out.add(field.field().sourcePath());
+    action.accept(field.field());
     return null;
   }
 
