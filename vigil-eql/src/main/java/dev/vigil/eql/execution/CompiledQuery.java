@@ -79,8 +79,11 @@ public final class CompiledQuery implements CompiledEql {
     if (readOnly == null) {
       this.readOnly = null;
     } else {
-      // what the conditions read (worked out by compile), and what the execution reads
+      // the category compile gave, what the stages' conditions read, and what the execution reads
       Set<String> paths = new TreeSet<>(readOnly.pathsRead());
+      for (Plan.Stage stage : stages) {
+        IrFields.forEach(stage.filter().condition(), field -> paths.add(field.sourcePath()));
+      }
       paths.addAll(fields);
       this.readOnly = new ReadOnly(readOnly.returnable(), paths);
     }
@@ -146,19 +149,13 @@ public final class CompiledQuery implements CompiledEql {
       boolean anyPositive = stages.stream().anyMatch(stage -> !stage.missing());
       if (anyPositive && (until != null || stages.stream().anyMatch(Plan.Stage::missing))) {
         List<StageFilter> positive = new ArrayList<>();
-        Set<String> paths = new TreeSet<>();
-        paths.add(category.sourcePath());
         for (int i = 0; i < stages.size(); i++) {
           if (!missing[i]) {
             positive.add(filters.get(i));
           }
         }
-        List<Plan.Stage> read = new ArrayList<>(stages);
-        sequencePlan.until().ifPresent(read::add);
-        for (Plan.Stage stage : read) {
-          IrFields.forEach(stage.filter().condition(), field -> paths.add(field.sourcePath()));
-        }
-        readOnly = new ReadOnly(any(positive), paths);
+        // the constructor adds what the stages' conditions and the execution read
+        readOnly = new ReadOnly(any(positive), Set.of(category.sourcePath()));
       }
       return new CompiledQuery(
           plan, timestamp, tiebreaker, null, any(all), executor, null, readOnly);
