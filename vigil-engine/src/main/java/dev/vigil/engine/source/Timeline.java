@@ -109,14 +109,19 @@ public final class Timeline {
    */
   public static final class EventDates {
     private final Event event;
-    private final List<FieldMapping> mappings = new ArrayList<>(2);
-    private final List<Optional<Instant>> dates = new ArrayList<>(2);
+    // made at the first date read: most events' rules stamp on the @timestamp their caller read
+    private List<FieldMapping> mappings;
+    private List<Optional<Instant>> dates;
 
     public EventDates(Event event) {
       this.event = event;
     }
 
     Optional<Instant> firstDate(FieldMapping mapping, String sourcePath) {
+      if (mappings == null) {
+        mappings = new ArrayList<>(2);
+        dates = new ArrayList<>(2);
+      }
       for (int i = 0; i < mappings.size(); i++) {
         if (mappings.get(i).equals(mapping)) {
           return dates.get(i);
